@@ -1,0 +1,77 @@
+import { type Accessor, createSignal } from 'solid-js';
+import type { CatalogEntry } from '../persistence/catalog';
+import { createCatalog } from '../persistence/catalog';
+import { openDocumentStorage } from '../persistence/document-storage';
+import { createLazyTransport } from '../sync/lazy-transport';
+import { createChapterActions } from './chapters';
+import type { OpenDocument, SaveState } from './documents';
+import { createDocumentRegistry } from './documents';
+import { createStorageInfo } from './storage-info';
+import type { SyncSettings } from './sync-settings';
+import { loadSyncSettings, saveSyncSettings } from './sync-settings';
+
+/** The composition root: the only place that wires persistence, sync and stores together. */
+export async function createAppState() {
+  const catalog = createCatalog();
+  const storageInfo = createStorageInfo(catalog);
+  const syncSettings = await loadSyncSettings(catalog);
+  const documents = createDocumentRegistry({
+    catalog,
+    transport: createLazyTransport('webrtc', async () => (await import('../sync/webrtc-transport')).createWebrtcTransport(syncSettings)),
+    openStorage: openDocumentStorage,
+    now: () => new Date().toISOString(),
+    onFirstWrite: () => void storageInfo.requestPersistence(),
+  });
+  const chapters = createChapterActions({ catalog, documents });
+
+  const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
+  catalog.subscribe(setEntries);
+
+  const [summary, setSummary] = createSignal<SyncSummary>(summarize(documents.all()));
+  documents.onChange(() => setSummary(summarize(documents.all())));
+
+  const [online, setOnline] = createSignal(navigator.onLine);
+  const applyOnline = (next: boolean) => {
+    setOnline(next);
+    documents.setOnline(next);
+  };
+  window.addEventListener('online', () => applyOnline(true));
+  window.addEventListener('offline', () => applyOnline(false));
+  applyOnline(navigator.onLine);
+  void storageInfo.load();
+
+  return {
+    entries: entries as Accessor<readonly CatalogEntry[]>,
+    online,
+    summary,
+    chapters,
+    storageInfo,
+    syncSettings: (): SyncSettings => syncSettings,
+    /** Takes effect on the next start: open rooms keep the relay they joined. */
+    saveSyncSettings: (settings: SyncSettings) => saveSyncSettings(catalog, settings),
+  };
+}
+
+export type AppState = Awaited<ReturnType<typeof createAppState>>;
+
+/** What the header shows for all open documents together. */
+export interface SyncSummary {
+  readonly openDocuments: number;
+  readonly peers: number;
+  readonly connecting: boolean;
+  readonly save: SaveState;
+}
+
+function summarize(open: readonly OpenDocument[]): SyncSummary {
+  let peers = 0;
+  let connecting = false;
+  let save: SaveState = 'saved';
+  for (const entry of open) {
+    const state = entry.connection.state();
+    if (state.kind === 'connected') peers = Math.max(peers, state.peers);
+    if (state.kind === 'connecting') connecting = true;
+    const saveState = entry.saveState();
+    if (saveState === 'failed' || (saveState === 'saving' && save === 'saved')) save = saveState;
+  }
+  return { openDocuments: open.length, peers, connecting, save };
+}

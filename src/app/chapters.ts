@@ -1,0 +1,139 @@
+import { type Accessor, createSignal, onCleanup } from 'solid-js';
+import { chapterNotes, createChapterDocument, observeChapter, readChapter, updateChapter } from '../crdt/chapter-repository';
+import { checkSchema, migrate } from '../crdt/schema';
+import type { SharedText } from '../crdt/shared-text';
+import type { ChapterDetails, ChapterError, ChapterInput } from '../domain/chapter';
+import { validateChapter } from '../domain/chapter';
+import type { DocId } from '../domain/ids';
+import type { Invite } from '../domain/invite';
+import type { Result } from '../domain/result';
+import { ok } from '../domain/result';
+import type { Catalog, CatalogEntry } from '../persistence/catalog';
+import type { SyncState } from '../sync/transport';
+import { fromCrdt } from './bridge';
+import type { DocumentRegistry, SaveState } from './documents';
+import { newDocId, newRoomSecret } from './random';
+
+export type { SharedText };
+export type CatalogEntryView = CatalogEntry;
+
+export interface ChapterView {
+  readonly docId: DocId;
+  readonly entry: CatalogEntry;
+  /** Undefined until the chapter's data arrived (a newcomer waiting for the first sync). */
+  details: Accessor<ChapterDetails | undefined>;
+  /** True once everything stored on this device has been read (a few milliseconds). */
+  loaded: Accessor<boolean>;
+  /** True when the document was written by a newer release of the app. */
+  newerSchema: Accessor<boolean>;
+  notes: SharedText;
+  sync: Accessor<SyncState>;
+  saveState: Accessor<SaveState>;
+  save(input: ChapterInput): Result<ChapterDetails, readonly ChapterError[]>;
+}
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+export function createChapterActions(deps: { readonly catalog: Catalog; readonly documents: DocumentRegistry }) {
+  const { catalog, documents } = deps;
+
+  async function createChapter(input: ChapterInput): Promise<Result<DocId, readonly ChapterError[]>> {
+    const checked = validateChapter(input, todayIso());
+    if (!checked.ok) return checked;
+    const docId = newDocId();
+    const secret = newRoomSecret();
+    const now = new Date().toISOString();
+    await catalog.put({
+      id: docId,
+      kind: 'chapter',
+      title: checked.value.name,
+      secret,
+      createdAt: now,
+      lastOpenedAt: now,
+      lastSyncedAt: null,
+    });
+    const opened = documents.openDocument(docId, secret);
+    createChapterDocument(opened.doc, checked.value, now);
+    return ok(docId);
+  }
+
+  /** Joining only records the document on this device; its data arrives by sync. */
+  async function joinChapter(invite: Invite): Promise<DocId> {
+    const known = await catalog.get(invite.docId);
+    if (!known) {
+      const now = new Date().toISOString();
+      await catalog.put({
+        id: invite.docId,
+        kind: 'chapter',
+        title: invite.title,
+        secret: invite.secret,
+        createdAt: now,
+        lastOpenedAt: now,
+        lastSyncedAt: null,
+      });
+    } else if (known.secret !== invite.secret) {
+      // A newer invite for a known chapter replaces the secret this device uses.
+      await catalog.put({ ...known, secret: invite.secret });
+      await documents.close(invite.docId);
+    }
+    return invite.docId;
+  }
+
+  /** Call inside a reactive owner (a page); returns null for documents this device does not know. */
+  async function loadChapter(docId: DocId): Promise<{ readonly entry: CatalogEntry } | null> {
+    const entry = await catalog.get(docId);
+    return entry ? { entry } : null;
+  }
+
+  function viewChapter(entry: CatalogEntry): ChapterView {
+    const opened = documents.openDocument(entry.id, entry.secret);
+    const { doc } = opened;
+    migrate(doc);
+    const details = fromCrdt(
+      (onChange) => observeChapter(doc, onChange),
+      () => ({ value: readChapter(doc) }),
+    );
+    const [loaded, setLoaded] = createSignal(false);
+    void opened.storage.loaded.then(() => setLoaded(true));
+    const [newerSchema, setNewerSchema] = createSignal(checkSchema(doc).kind === 'newer');
+    const onMeta = () => setNewerSchema(checkSchema(doc).kind === 'newer');
+    doc.on('update', onMeta);
+    const [sync, setSync] = createSignal<SyncState>(opened.connection.state());
+    const [saveState, setSaveState] = createSignal<SaveState>(opened.saveState());
+    const offSync = opened.connection.onState(setSync);
+    const offSave = opened.onSaveState(setSaveState);
+    // Keep the start screen's title in step with renames made on any device.
+    const offTitle = observeChapter(doc, () => {
+      const name = readChapter(doc)?.name;
+      if (name && name !== entry.title) void catalog.touch(entry.id, { title: name });
+    });
+    onCleanup(() => {
+      doc.off('update', onMeta);
+      offSync();
+      offSave();
+      offTitle();
+    });
+    return {
+      docId: entry.id,
+      entry,
+      details: () => details().value,
+      loaded,
+      newerSchema,
+      notes: chapterNotes(doc),
+      sync,
+      saveState,
+      save(input) {
+        const current = readChapter(doc);
+        const checked = validateChapter(input, todayIso());
+        if (!checked.ok) return checked;
+        const next: ChapterDetails = { ...checked.value, level: current?.level ?? 'local' };
+        updateChapter(doc, next);
+        return ok(next);
+      },
+    };
+  }
+
+  return { createChapter, joinChapter, loadChapter, viewChapter };
+}
+
+export type ChapterActions = ReturnType<typeof createChapterActions>;

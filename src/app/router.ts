@@ -1,0 +1,35 @@
+import { createSignal } from 'solid-js';
+
+/** A tiny history router: paths for pages, the fragment stays reserved for invite secrets. */
+const [path, setPath] = createSignal(typeof location === 'undefined' ? '/' : location.pathname);
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => setPath(location.pathname));
+}
+
+export const currentPath = path;
+
+export function navigate(to: string, options: { readonly replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  setPath(new URL(to, location.href).pathname);
+  window.scrollTo(0, 0);
+}
+
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'newChapter' }
+  | { readonly page: 'chapter'; readonly id: string }
+  | { readonly page: 'join' }
+  | { readonly page: 'settings' }
+  | { readonly page: 'notFound' };
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '/index.html') return { page: 'home' };
+  if (pathname === '/chapters/new') return { page: 'newChapter' };
+  if (pathname === '/join') return { page: 'join' };
+  if (pathname === '/settings') return { page: 'settings' };
+  const chapter = /^\/chapters\/([a-z0-9]{16,64})$/.exec(pathname);
+  if (chapter?.[1]) return { page: 'chapter', id: chapter[1] };
+  return { page: 'notFound' };
+}

@@ -1,0 +1,44 @@
+import type { DocId, RoomSecret } from './ids';
+import { isDocId, isRoomSecret } from './ids';
+import type { Result } from './result';
+import { err, ok } from './result';
+
+/**
+ * An invite carries the document id and the room secret in the URL fragment only:
+ * browsers never send the fragment to a server, so no relay or log sees the secret.
+ */
+export interface Invite {
+  readonly docId: DocId;
+  readonly secret: RoomSecret;
+  /** Shown before the document has synced; untrusted, display only. */
+  readonly title: string;
+}
+
+export type InviteError = 'missing' | 'malformed' | 'badDocId' | 'badSecret';
+
+const FRAGMENT_PREFIX = '#join/';
+const MAX_TITLE = 120;
+
+export function inviteFragment(invite: Invite): string {
+  const title = encodeURIComponent(invite.title.slice(0, MAX_TITLE));
+  return `${FRAGMENT_PREFIX}${invite.docId}/${invite.secret}/${title}`;
+}
+
+export function inviteUrl(origin: string, invite: Invite): string {
+  return `${origin}/join${inviteFragment(invite)}`;
+}
+
+export function parseInviteFragment(fragment: string): Result<Invite, InviteError> {
+  if (fragment.length === 0 || fragment === '#') return err('missing');
+  if (!fragment.startsWith(FRAGMENT_PREFIX) || fragment.length > 2048) return err('malformed');
+  const [docId = '', secret = '', rawTitle = ''] = fragment.slice(FRAGMENT_PREFIX.length).split('/');
+  if (!isDocId(docId)) return err('badDocId');
+  if (!isRoomSecret(secret)) return err('badSecret');
+  let title: string;
+  try {
+    title = decodeURIComponent(rawTitle).slice(0, MAX_TITLE);
+  } catch {
+    return err('malformed');
+  }
+  return ok({ docId, secret, title });
+}

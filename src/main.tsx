@@ -1,0 +1,18 @@
+import { render } from 'solid-js/web';
+import { createAppState } from './app/app-state';
+import { AppContext } from './app/context';
+import { App } from './ui/App';
+import './ui/styles/base.css';
+
+const root = document.getElementById('root');
+if (root) {
+  const state = await createAppState();
+  render(
+    () => (
+      <AppContext.Provider value={state}>
+        <App />
+      </AppContext.Provider>
+    ),
+    root,
+  );
+}

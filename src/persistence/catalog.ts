@@ -1,0 +1,74 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { DocumentKind } from '../domain/document-kind';
+import type { DocId, RoomSecret } from '../domain/ids';
+
+/** What this device knows about a document: device-only, never synced. */
+export interface CatalogEntry {
+  readonly id: DocId;
+  readonly kind: DocumentKind;
+  readonly title: string;
+  /** The room secret: whoever holds it can sync the document, so it stays on the device. */
+  readonly secret: RoomSecret;
+  readonly createdAt: string;
+  readonly lastOpenedAt: string;
+  readonly lastSyncedAt: string | null;
+}
+
+export interface SettingEntry {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+export type CatalogDatabase = Dexie & {
+  documents: EntityTable<CatalogEntry, 'id'>;
+  settings: EntityTable<SettingEntry, 'key'>;
+};
+
+export function openCatalog(name = 'chapterhouse-catalog'): CatalogDatabase {
+  const db = new Dexie(name) as CatalogDatabase;
+  db.version(1).stores({
+    documents: '&id, kind, title, lastOpenedAt, lastSyncedAt',
+    settings: '&key',
+  });
+  return db;
+}
+
+export interface Catalog {
+  list(): Promise<readonly CatalogEntry[]>;
+  get(id: DocId): Promise<CatalogEntry | undefined>;
+  put(entry: CatalogEntry): Promise<void>;
+  /** Partial updates keep the rest of the entry as it is. */
+  touch(id: DocId, changes: Partial<Pick<CatalogEntry, 'title' | 'lastOpenedAt' | 'lastSyncedAt'>>): Promise<void>;
+  remove(id: DocId): Promise<void>;
+  readSetting<T>(key: string): Promise<T | undefined>;
+  writeSetting(key: string, value: unknown): Promise<void>;
+  /** Calls back whenever the documents table changes (any tab). */
+  subscribe(listener: (entries: readonly CatalogEntry[]) => void): () => void;
+  close(): void;
+}
+
+export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
+  const list = () => db.documents.orderBy('lastOpenedAt').reverse().toArray();
+  return {
+    list,
+    get: (id) => db.documents.get(id),
+    put: async (entry) => {
+      await db.documents.put(entry);
+    },
+    touch: async (id, changes) => {
+      await db.documents.update(id, changes);
+    },
+    remove: async (id) => {
+      await db.documents.delete(id);
+    },
+    readSetting: async <T>(key: string) => (await db.settings.get(key))?.value as T | undefined,
+    writeSetting: async (key, value) => {
+      await db.settings.put({ key, value });
+    },
+    subscribe: (listener) => {
+      const subscription = Dexie.liveQuery(list).subscribe({ next: listener, error: () => undefined });
+      return () => subscription.unsubscribe();
+    },
+    close: () => db.close(),
+  };
+}

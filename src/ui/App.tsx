@@ -1,0 +1,73 @@
+import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { currentPath, matchRoute } from '../app/router';
+import type { DocId } from '../domain/ids';
+import { type MessageKey, t } from '../i18n';
+import { Link } from './components/Link';
+import { SyncIndicator } from './components/SyncIndicator';
+import { UpdateBanner } from './components/UpdateBanner';
+import { ChapterPage } from './pages/ChapterPage';
+import { HomePage } from './pages/HomePage';
+import { JoinPage } from './pages/JoinPage';
+import { NewChapterPage } from './pages/NewChapterPage';
+import { SettingsPage } from './pages/SettingsPage';
+import './styles/shell.css';
+
+const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
+  { href: '/', label: 'nav.chapters' },
+  { href: '/chapters/new', label: 'nav.newChapter' },
+  { href: '/settings', label: 'nav.settings' },
+];
+
+export function App() {
+  const route = createMemo(() => matchRoute(currentPath()));
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header class="shell-header">
+        <Link href="/" class="shell-brand">
+          {t('app.name')}
+        </Link>
+        <SyncIndicator />
+      </header>
+      <nav class="shell-nav" aria-label={t('nav.main')}>
+        <ul>
+          <For each={NAV}>
+            {(item) => (
+              <li>
+                <Link href={item.href} aria-current={currentPath() === item.href ? 'page' : undefined}>
+                  {t(item.label)}
+                </Link>
+              </li>
+            )}
+          </For>
+        </ul>
+      </nav>
+      <main id="main" class="shell-main" tabindex="-1">
+        <UpdateBanner />
+        <Switch fallback={<h1>{t('notFound.title')}</h1>}>
+          <Match when={route().page === 'home'}>
+            <HomePage />
+          </Match>
+          <Match when={route().page === 'newChapter'}>
+            <NewChapterPage />
+          </Match>
+          <Match when={route().page === 'join'}>
+            <JoinPage />
+          </Match>
+          <Match when={route().page === 'settings'}>
+            <SettingsPage />
+          </Match>
+          <Match when={(() => { const r = route(); return r.page === 'chapter' ? r.id : false; })()}>
+            {(id) => (
+              <Show when={id()} keyed>
+                {(docId) => <ChapterPage id={docId as DocId} />}
+              </Show>
+            )}
+          </Match>
+        </Switch>
+      </main>
+    </div>
+  );
+}

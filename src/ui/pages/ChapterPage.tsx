@@ -1,0 +1,114 @@
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import type { CatalogEntryView } from '../../app/chapters';
+import { useApp } from '../../app/context';
+import { formatLocation } from '../../domain/chapter';
+import type { DocId } from '../../domain/ids';
+import { inviteUrl } from '../../domain/invite';
+import { formatDate, t } from '../../i18n';
+import { ChapterForm, inputFromDetails } from '../components/ChapterForm';
+import { CollaborativeTextarea } from '../components/CollaborativeTextarea';
+import { InviteDialog } from '../components/InviteDialog';
+import './ChapterPage.css';
+
+export function ChapterPage(props: { readonly id: DocId }) {
+  const app = useApp();
+  const [entry] = createResource(() => props.id, app.chapters.loadChapter);
+  return (
+    <Show when={entry.state === 'ready'}>
+      <Show when={entry()} fallback={<p class="notice notice-error">{t('chapter.notFound')}</p>}>
+        {(found) => <ChapterView entry={found().entry} />}
+      </Show>
+    </Show>
+  );
+}
+
+function ChapterView(props: { readonly entry: CatalogEntryView }) {
+  const app = useApp();
+  const view = app.chapters.viewChapter(props.entry);
+  const [editing, setEditing] = createSignal(false);
+  const [inviting, setInviting] = createSignal(false);
+  const [savedMessage, setSavedMessage] = createSignal('');
+  const base = `${location.origin}${import.meta.env.BASE_URL}`.replace(/\/$/, '');
+  const url = () => inviteUrl(base, { docId: view.docId, secret: props.entry.secret, title: view.details()?.name ?? props.entry.title });
+
+  return (
+    <article class="stack chapter-page" aria-labelledby="chapter-title">
+      <Show when={view.newerSchema()}>
+        <p class="notice" role="status">
+          {t('chapter.newerSchema')}
+        </p>
+      </Show>
+      <Switch>
+        <Match when={view.details()}>
+          {(details) => (
+            <>
+              <header class="chapter-head">
+                <div>
+                  <h1 id="chapter-title" data-testid="chapter-name">
+                    {details().name}
+                  </h1>
+                  <p class="muted chapter-sub">
+                    <span data-testid="chapter-location">{formatLocation(details().location)}</span>
+                    <Show when={details().foundedOn}>
+                      {formatLocation(details().location) ? ' · ' : ''}
+                      {t('chapter.founded', { date: formatDate(details().foundedOn) })}
+                    </Show>
+                  </p>
+                </div>
+                <div class="row">
+                  <button type="button" class="button button-primary" onClick={() => setInviting(true)} data-testid="invite">
+                    {t('chapter.invite')}
+                  </button>
+                  <button type="button" class="button" aria-expanded={editing()} onClick={() => setEditing(!editing())} data-testid="edit-chapter">
+                    {t('chapter.edit')}
+                  </button>
+                </div>
+              </header>
+              <Show
+                when={editing()}
+                fallback={
+                  <Show when={details().description}>
+                    <p class="chapter-description" data-testid="chapter-description">
+                      {details().description}
+                    </p>
+                  </Show>
+                }
+              >
+                <section class="card" aria-label={t('chapter.details')}>
+                  <ChapterForm
+                    idPrefix="edit-chapter"
+                    initial={inputFromDetails(details())}
+                    submitLabel={t('chapter.form.save')}
+                    onCancel={() => setEditing(false)}
+                    onSubmit={(input) => {
+                      const result = view.save(input);
+                      if (!result.ok) return result.error;
+                      setEditing(false);
+                      setSavedMessage(t('chapter.form.saved'));
+                      return null;
+                    }}
+                  />
+                </section>
+              </Show>
+              <p role="status" class="muted">
+                {savedMessage()}
+              </p>
+              <section class="card">
+                <CollaborativeTextarea id="chapter-notes" text={view.notes} label={t('chapter.notes')} help={t('chapter.notesHelp')} />
+              </section>
+              <Show when={inviting()}>
+                <InviteDialog chapterName={details().name} url={url()} onClose={() => setInviting(false)} />
+              </Show>
+            </>
+          )}
+        </Match>
+        <Match when={view.loaded()}>
+          <h1 id="chapter-title">{props.entry.title}</h1>
+          <p class="notice" role="status" data-testid="chapter-waiting">
+            {t('chapter.waiting')}
+          </p>
+        </Match>
+      </Switch>
+    </article>
+  );
+}

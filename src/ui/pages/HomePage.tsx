@@ -1,0 +1,44 @@
+import { For, Show } from 'solid-js';
+import { useApp } from '../../app/context';
+import { formatDateTime, t } from '../../i18n';
+import { Link } from '../components/Link';
+import './HomePage.css';
+
+/** The start screen: every document this device knows, straight from the local catalog. */
+export function HomePage() {
+  const app = useApp();
+  return (
+    <section class="stack" aria-labelledby="home-title">
+      <div class="row home-head">
+        <h1 id="home-title">{t('home.title')}</h1>
+        <Link href="/chapters/new" class="button button-primary" data-testid="new-chapter">
+          {t('home.create')}
+        </Link>
+      </div>
+      <Show
+        when={app.entries().length > 0}
+        fallback={
+          <div class="card empty-state" data-testid="home-empty">
+            <h2>{t('home.empty.title')}</h2>
+            <p class="muted">{t('home.empty.body')}</p>
+          </div>
+        }
+      >
+        <ul class="chapter-list" data-testid="chapter-list">
+          <For each={app.entries()}>
+            {(entry) => (
+              <li>
+                <Link href={`/chapters/${entry.id}`} class="card chapter-link">
+                  <span class="chapter-title">{entry.title || entry.id}</span>
+                  <span class="muted chapter-meta">
+                    {entry.lastSyncedAt ? t('home.lastSynced', { when: formatDateTime(entry.lastSyncedAt) }) : t('home.neverSynced')}
+                  </span>
+                </Link>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
