@@ -11,52 +11,81 @@ export interface WebrtcOptions {
   readonly iceServers: readonly RTCIceServer[];
 }
 
-/** y-webrtc, one provider per open document; the room secret is its `password`, so signaling is encrypted. */
+/**
+ * y-webrtc, one provider per open document; the room secret is its `password`, so
+ * signaling is encrypted. Pausing destroys the provider and resuming makes a fresh one:
+ * y-webrtc's own disconnect()/connect() does not reliably find peers again.
+ */
 export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
   return {
     name: 'webrtc',
     connect(doc: Y.Doc, room: SyncRoom): SyncConnection {
       const emitter = createStateEmitter({ kind: 'connecting' });
+      const name = roomName(room);
       let provider: WebrtcProvider | null = null;
+      // y-webrtc frees a room name only after the old provider's key promise settles.
+      let released: PromiseLike<unknown> = Promise.resolve();
       let paused = false;
       let destroyed = false;
+      let generation = 0;
+
       const computeState = (): SyncState => {
         if (paused) return { kind: 'paused' };
         const peers = provider ? peerCount(provider) : 0;
         return peers > 0 ? { kind: 'connected', peers } : { kind: 'connecting' };
       };
       const update = () => emitter.set(computeState());
-      void roomName(room).then((name) => {
-        if (destroyed) return;
-        provider = new WebrtcProvider(name, doc, {
+
+      const start = async () => {
+        const mine = ++generation;
+        const [resolvedName] = await Promise.all([name, released]);
+        if (destroyed || paused || mine !== generation || provider) return;
+        provider = new WebrtcProvider(resolvedName, doc, {
           signaling: [...options.signaling],
           password: room.secret,
           peerOpts: { config: { iceServers: [...options.iceServers] } },
         });
-        provider.on('peers', update);
-        provider.on('status', update);
-        // A connection counts once it is open; y-webrtc reports that via 'synced'.
-        provider.on('synced', update);
-        if (paused) provider.disconnect();
+        const current = provider;
+        current.on('peers', ({ added }: { added: readonly string[] }) => {
+          // y-webrtc announces a peer before its data channel opens and emits nothing when it
+          // does, so listen for the channel itself.
+          for (const id of added) current.room?.webrtcConns.get(id)?.peer.once('connect', update);
+          update();
+        });
+        current.on('status', update);
+        current.on('synced', update);
         update();
-      });
+      };
+      const stop = () => {
+        generation++;
+        if (!provider) return;
+        const old = provider;
+        provider = null;
+        old.destroy();
+        released = old.key.then(
+          () => undefined,
+          () => undefined,
+        );
+      };
+
+      void start();
       return {
         state: emitter.get,
         onState: emitter.subscribe,
         pause: () => {
           paused = true;
-          provider?.disconnect();
+          stop();
           update();
         },
         resume: () => {
+          if (!paused) return;
           paused = false;
-          provider?.connect();
           update();
+          void start();
         },
         destroy: () => {
           destroyed = true;
-          provider?.destroy();
-          provider = null;
+          stop();
         },
       };
     },

@@ -1,0 +1,33 @@
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** On every response; no-referrer matters because invite secrets live in URL fragments. */
+export const baseHeaders: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export const htmlHeaders: Readonly<Record<string, string>> = {
+  ...baseHeaders,
+  'Content-Security-Policy': contentSecurityPolicy,
+};
+
+const immutable = 'public, max-age=31536000, immutable';
+
+/**
+ * Vite's hashed output under assets/ never changes. Everything else (index.html, sw.js,
+ * registerSW.js, the manifest, icons) must revalidate so app updates reach users.
+ */
+export const cacheControlFor = (relativePath: string): string =>
+  relativePath.startsWith('assets/') ? immutable : 'no-cache';

@@ -1,0 +1,55 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** One "device": its own browser context, so storage and BroadcastChannel are not shared. */
+export interface Device {
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+export async function newDevice(browser: Browser): Promise<Device> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Your chapters' })).toBeVisible();
+  return { context, page };
+}
+
+export interface NewChapter {
+  readonly name: string;
+  readonly city?: string;
+  readonly country?: string;
+  readonly description?: string;
+}
+
+export async function createChapter(page: Page, chapter: NewChapter): Promise<void> {
+  await page.getByTestId('new-chapter').click();
+  await page.getByLabel('Name').fill(chapter.name);
+  if (chapter.city) await page.getByLabel('City').fill(chapter.city);
+  if (chapter.country) await page.getByLabel('Country').fill(chapter.country);
+  if (chapter.description) await page.getByLabel('Description').fill(chapter.description);
+  await page.getByTestId('new-chapter-submit').click();
+  await expect(page.getByTestId('chapter-name')).toHaveText(chapter.name);
+}
+
+export async function inviteLink(page: Page): Promise<string> {
+  await page.getByTestId('invite').click();
+  const url = await page.getByTestId('invite-url').inputValue();
+  await expect(page.getByTestId('invite-qr')).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  return url;
+}
+
+/** Types at the end of the shared notes, as a person would. */
+export async function typeNotes(page: Page, text: string): Promise<void> {
+  const notes = page.getByTestId('chapter-notes');
+  await notes.click();
+  await notes.press('End');
+  await page.keyboard.press('Control+End');
+  await notes.pressSequentially(text);
+}
+
+export async function expectPeers(page: Page): Promise<void> {
+  await expect(page.getByTestId('sync-network')).toHaveText(/peers? connected/);
+}
