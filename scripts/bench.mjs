@@ -1,0 +1,38 @@
+// `npm run bench`: prints figures and ratios against baselines measured in the same run.
+// Timing goals live here, never in timed tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { measureBundle } from './bench/bundle-size.mjs';
+import { measureEditLatency } from './bench/edit-latency.mjs';
+
+const rows = [];
+const row = (name, value, goal, ok) => rows.push({ name, value, goal, verdict: ok === undefined ? '' : ok ? 'ok' : 'MISSED' });
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+if (!existsSync('dist/index.html') || !existsSync('build/node/server.mjs') || process.env.BENCH_REBUILD) {
+  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const bundle = measureBundle('dist');
+row('initial JS (gzip)', kb(bundle.initialJs), '≤ 100 KB', bundle.initialJs <= 100 * 1024);
+row('precache (gzip)', `${kb(bundle.precache)} in ${bundle.precacheFiles} files`, '≤ 400 KB', bundle.precache <= 400 * 1024);
+
+const port = 4500 + Math.floor(Math.random() * 400);
+const server = spawn(process.execPath, ['build/node/server.mjs'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (chunk) => String(chunk).includes('Relay:') && resolve());
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+});
+try {
+  const latency = await measureEditLatency(`http://127.0.0.1:${port}/`);
+  row('edit → remote peer, median', ms(latency.median), '< 200 ms', latency.median < 200);
+  row('edit → remote peer, p95', ms(latency.p95), '', undefined);
+} finally {
+  server.kill('SIGTERM');
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log('\nChapterhouse bench\n');
+for (const r of rows) console.log(`${r.name.padEnd(width)}  ${String(r.value).padEnd(24)} ${r.goal.padEnd(10)} ${r.verdict}`);
