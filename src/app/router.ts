@@ -19,7 +19,7 @@ export function navigate(to: string, options: { readonly replace?: boolean } = {
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'newChapter' }
-  | { readonly page: 'chapter'; readonly id: string }
+  | { readonly page: 'chapter'; readonly id: string; readonly section: string; readonly itemId: string | null }
   | { readonly page: 'join' }
   | { readonly page: 'settings' }
   | { readonly page: 'notFound' };
@@ -29,7 +29,8 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/chapters/new') return { page: 'newChapter' };
   if (pathname === '/join') return { page: 'join' };
   if (pathname === '/settings') return { page: 'settings' };
-  const chapter = /^\/chapters\/([a-z0-9]{16,64})$/.exec(pathname);
-  if (chapter?.[1]) return { page: 'chapter', id: chapter[1] };
+  // /chapters/:id, /chapters/:id/:section, /chapters/:id/:section/:itemId
+  const chapter = /^\/chapters\/([a-z0-9]{16,64})(?:\/([a-z-]{1,32})(?:\/([A-Za-z0-9_-]{1,128}))?)?\/?$/.exec(pathname);
+  if (chapter?.[1]) return { page: 'chapter', id: chapter[1], section: chapter[2] ?? 'overview', itemId: chapter[3] ?? null };
   return { page: 'notFound' };
 }

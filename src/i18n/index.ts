@@ -1,4 +1,4 @@
-import { en, type MessageKey, type Messages } from './en';
+import { en, type MessageKey, type Messages } from './en/index';
 
 export type { MessageKey };
 

@@ -5,7 +5,7 @@ import { type MessageKey, t } from '../i18n';
 import { Link } from './components/Link';
 import { SyncIndicator } from './components/SyncIndicator';
 import { UpdateBanner } from './components/UpdateBanner';
-import { ChapterPage } from './pages/ChapterPage';
+import { ChapterPage } from './pages/chapter/ChapterPage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewChapterPage } from './pages/NewChapterPage';
@@ -20,6 +20,10 @@ const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> 
 
 export function App() {
   const route = createMemo(() => matchRoute(currentPath()));
+  const chapterRoute = createMemo(() => {
+    const current = route();
+    return current.page === 'chapter' ? current : false;
+  });
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -59,10 +63,10 @@ export function App() {
           <Match when={route().page === 'settings'}>
             <SettingsPage />
           </Match>
-          <Match when={(() => { const r = route(); return r.page === 'chapter' ? r.id : false; })()}>
-            {(id) => (
-              <Show when={id()} keyed>
-                {(docId) => <ChapterPage id={docId as DocId} />}
+          <Match when={chapterRoute()}>
+            {(chapter) => (
+              <Show when={chapter().id} keyed>
+                {(docId) => <ChapterPage id={docId as DocId} section={chapter().section} itemId={chapter().itemId} />}
               </Show>
             )}
           </Match>

@@ -1,5 +1,5 @@
-/** The English catalog: every UI string lives here; other languages add files of the same shape. */
-export const en = {
+/** English strings of the app shell, chapters, invites and settings. */
+export const coreEn = {
   'app.name': 'Chapterhouse',
   'app.skipToContent': 'Skip to content',
   'nav.main': 'Main',
@@ -48,6 +48,8 @@ export const en = {
   'chapter.error.dateOutOfRange': 'Choose a date between {min} and {max}.',
 
   'chapter.founded': 'Founded {date}',
+  'chapter.sections': 'Chapter sections',
+  'chapter.section.overview': 'Overview',
   'chapter.details': 'Details',
   'chapter.edit': 'Edit details',
   'chapter.notes': 'Chapter notes',
@@ -90,6 +92,3 @@ export const en = {
 
   'notFound.title': 'Page not found',
 } as const;
-
-export type MessageKey = keyof typeof en;
-export type Messages = { readonly [K in MessageKey]: string };

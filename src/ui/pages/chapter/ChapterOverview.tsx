@@ -1,35 +1,21 @@
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
-import type { CatalogEntryView } from '../../app/chapters';
-import { useApp } from '../../app/context';
-import { formatLocation } from '../../domain/chapter';
-import type { DocId } from '../../domain/ids';
-import { inviteUrl } from '../../domain/invite';
-import { formatDate, t } from '../../i18n';
-import { ChapterForm, inputFromDetails } from '../components/ChapterForm';
-import { CollaborativeTextarea } from '../components/CollaborativeTextarea';
-import { InviteDialog } from '../components/InviteDialog';
+import { createSignal, Match, Show, Switch } from 'solid-js';
+import { formatLocation } from '../../../domain/chapter';
+import { inviteUrl } from '../../../domain/invite';
+import { formatDate, t } from '../../../i18n';
+import { ChapterForm, inputFromDetails } from '../../components/ChapterForm';
+import { CollaborativeTextarea } from '../../components/CollaborativeTextarea';
+import { InviteDialog } from '../../components/InviteDialog';
 import './ChapterPage.css';
+import type { SectionProps } from './section-props';
 
-export function ChapterPage(props: { readonly id: DocId }) {
-  const app = useApp();
-  const [entry] = createResource(() => props.id, app.chapters.loadChapter);
-  return (
-    <Show when={entry.state === 'ready'}>
-      <Show when={entry()} fallback={<p class="notice notice-error">{t('chapter.notFound')}</p>}>
-        {(found) => <ChapterView entry={found().entry} />}
-      </Show>
-    </Show>
-  );
-}
-
-function ChapterView(props: { readonly entry: CatalogEntryView }) {
-  const app = useApp();
-  const view = app.chapters.viewChapter(props.entry);
+/** Details, shared notes and the invite: what a chapter is, on one screen. */
+export function ChapterOverview(props: SectionProps) {
+  const view = props.chapter;
   const [editing, setEditing] = createSignal(false);
   const [inviting, setInviting] = createSignal(false);
   const [savedMessage, setSavedMessage] = createSignal('');
   const base = `${location.origin}${import.meta.env.BASE_URL}`.replace(/\/$/, '');
-  const url = () => inviteUrl(base, { docId: view.docId, secret: props.entry.secret, title: view.details()?.name ?? props.entry.title });
+  const url = () => inviteUrl(base, { docId: view.docId, secret: view.entry.secret, title: view.details()?.name ?? view.entry.title });
 
   return (
     <article class="stack chapter-page" aria-labelledby="chapter-title">
@@ -103,7 +89,7 @@ function ChapterView(props: { readonly entry: CatalogEntryView }) {
           )}
         </Match>
         <Match when={view.loaded()}>
-          <h1 id="chapter-title">{props.entry.title}</h1>
+          <h1 id="chapter-title">{view.entry.title}</h1>
           <p class="notice" role="status" data-testid="chapter-waiting">
             {t('chapter.waiting')}
           </p>

@@ -1,0 +1,12 @@
+import { coreEn } from './core';
+
+/**
+ * The English catalog: every UI string lives in one of the feature files merged here;
+ * a feature adds its own file and one spread line. Other languages add catalogs of the same shape.
+ */
+export const en = {
+  ...coreEn,
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = { readonly [K in MessageKey]: string };

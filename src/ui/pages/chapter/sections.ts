@@ -1,0 +1,22 @@
+import type { Component } from 'solid-js';
+import type { MessageKey } from '../../../i18n';
+import { ChapterOverview } from './ChapterOverview';
+
+import type { SectionProps } from './section-props';
+
+export type { SectionProps };
+
+export interface ChapterSection {
+  readonly id: string;
+  readonly label: MessageKey;
+  readonly component: Component<SectionProps>;
+}
+
+/**
+ * The tabs of a chapter. A feature adds one entry; sections other than the overview are
+ * lazy-loaded (`lazy(() => import(...))`), so the first screen never downloads their code.
+ */
+export const CHAPTER_SECTIONS: readonly ChapterSection[] = [{ id: 'overview', label: 'chapter.section.overview', component: ChapterOverview }];
+
+export const sectionById = (id: string): ChapterSection | undefined => CHAPTER_SECTIONS.find((section) => section.id === id);
+
