@@ -6,6 +6,7 @@ import { createLazyTransport } from '../sync/lazy-transport';
 import { createChapterActions } from './chapters';
 import type { OpenDocument, SaveState } from './documents';
 import { createDocumentRegistry } from './documents';
+import { loadIdentity } from './identity';
 import { createStorageInfo } from './storage-info';
 import type { SyncSettings } from './sync-settings';
 import { loadSyncSettings, saveSyncSettings } from './sync-settings';
@@ -14,7 +15,7 @@ import { loadSyncSettings, saveSyncSettings } from './sync-settings';
 export async function createAppState() {
   const catalog = createCatalog();
   const storageInfo = createStorageInfo(catalog);
-  const syncSettings = await loadSyncSettings(catalog);
+  const [syncSettings, identity] = await Promise.all([loadSyncSettings(catalog), loadIdentity(catalog)]);
   const documents = createDocumentRegistry({
     catalog,
     transport: createLazyTransport('webrtc', async () => (await import('../sync/webrtc-transport')).createWebrtcTransport(syncSettings)),
@@ -41,6 +42,7 @@ export async function createAppState() {
   void storageInfo.load();
 
   return {
+    identity,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,
     summary,

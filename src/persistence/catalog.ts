@@ -19,9 +19,18 @@ export interface SettingEntry {
   readonly value: unknown;
 }
 
+/** This device's signing key; the private half is a non-extractable CryptoKey. */
+export interface DeviceKeyRecord {
+  readonly key: 'device';
+  readonly keyPair: CryptoKeyPair;
+  readonly publicKey: string;
+  readonly createdAt: string;
+}
+
 export type CatalogDatabase = Dexie & {
   documents: EntityTable<CatalogEntry, 'id'>;
   settings: EntityTable<SettingEntry, 'key'>;
+  identity: EntityTable<DeviceKeyRecord, 'key'>;
 };
 
 export function openCatalog(name = 'chapterhouse-catalog'): CatalogDatabase {
@@ -30,6 +39,7 @@ export function openCatalog(name = 'chapterhouse-catalog'): CatalogDatabase {
     documents: '&id, kind, title, lastOpenedAt, lastSyncedAt',
     settings: '&key',
   });
+  db.version(2).stores({ identity: '&key' });
   return db;
 }
 
@@ -40,6 +50,9 @@ export interface Catalog {
   /** Partial updates keep the rest of the entry as it is. */
   touch(id: DocId, changes: Partial<Pick<CatalogEntry, 'title' | 'lastOpenedAt' | 'lastSyncedAt'>>): Promise<void>;
   remove(id: DocId): Promise<void>;
+  readDeviceKey(): Promise<DeviceKeyRecord | undefined>;
+  /** Stores the key only if none exists yet, and returns whichever key is stored (two tabs may race). */
+  initDeviceKey(record: DeviceKeyRecord): Promise<DeviceKeyRecord>;
   readSetting<T>(key: string): Promise<T | undefined>;
   writeSetting(key: string, value: unknown): Promise<void>;
   /** Calls back whenever the documents table changes (any tab). */
@@ -61,6 +74,14 @@ export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
     remove: async (id) => {
       await db.documents.delete(id);
     },
+    readDeviceKey: () => db.identity.get('device'),
+    initDeviceKey: (record) =>
+      db.transaction('rw', db.identity, async () => {
+        const existing = await db.identity.get('device');
+        if (existing) return existing;
+        await db.identity.put(record);
+        return record;
+      }),
     readSetting: async <T>(key: string) => (await db.settings.get(key))?.value as T | undefined,
     writeSetting: async (key, value) => {
       await db.settings.put({ key, value });
