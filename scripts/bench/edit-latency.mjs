@@ -15,7 +15,7 @@ export async function measureEditLatency(baseUrl, { samples = 40 } = {}) {
     const a = await open();
     const b = await open();
     await a.getByTestId('new-chapter').click();
-    await a.getByLabel('Name').fill('Latency bench');
+    await a.getByLabel('Name', { exact: true }).fill('Latency bench');
     await a.getByTestId('new-chapter-submit').click();
     await a.getByTestId('invite').click();
     const link = await a.getByTestId('invite-url').inputValue();

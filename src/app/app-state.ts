@@ -7,6 +7,7 @@ import { createChapterActions } from './chapters';
 import type { OpenDocument, SaveState } from './documents';
 import { createDocumentRegistry } from './documents';
 import { loadIdentity } from './identity';
+import { createMembersStore } from './members';
 import { createStorageInfo } from './storage-info';
 import type { SyncSettings } from './sync-settings';
 import { loadSyncSettings, saveSyncSettings } from './sync-settings';
@@ -23,7 +24,8 @@ export async function createAppState() {
     now: () => new Date().toISOString(),
     onFirstWrite: () => void storageInfo.requestPersistence(),
   });
-  const chapters = createChapterActions({ catalog, documents });
+  const members = createMembersStore({ documents, catalog, identity });
+  const chapters = createChapterActions({ catalog, documents, members });
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   catalog.subscribe(setEntries);
@@ -43,6 +45,7 @@ export async function createAppState() {
 
   return {
     identity,
+    members,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,
     summary,

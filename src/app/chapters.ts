@@ -7,11 +7,12 @@ import { validateChapter } from '../domain/chapter';
 import type { DocId } from '../domain/ids';
 import type { Invite } from '../domain/invite';
 import type { Result } from '../domain/result';
-import { ok } from '../domain/result';
+import { err, ok } from '../domain/result';
 import type { Catalog, CatalogEntry } from '../persistence/catalog';
 import type { SyncState } from '../sync/transport';
 import { fromCrdt } from './bridge';
 import type { DocumentRegistry, SaveState } from './documents';
+import type { MembersStore } from './members';
 import { newDocId, newRoomSecret } from './random';
 
 export type { SharedText };
@@ -34,12 +35,23 @@ export interface ChapterView {
 
 export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
-export function createChapterActions(deps: { readonly catalog: Catalog; readonly documents: DocumentRegistry }) {
-  const { catalog, documents } = deps;
+export type CreateChapterError =
+  | ChapterError
+  | { readonly field: 'founderName'; readonly code: 'required' }
+  | { readonly field: 'founderName'; readonly code: 'tooLong'; readonly max: number };
 
-  async function createChapter(input: ChapterInput): Promise<Result<DocId, readonly ChapterError[]>> {
+export function createChapterActions(deps: { readonly catalog: Catalog; readonly documents: DocumentRegistry; readonly members: MembersStore }) {
+  const { catalog, documents, members } = deps;
+
+  /** Creates the chapter document and signs its founding entry with this device's key. */
+  async function createChapter(input: ChapterInput, founderName: string): Promise<Result<DocId, readonly CreateChapterError[]>> {
     const checked = validateChapter(input, todayIso());
-    if (!checked.ok) return checked;
+    const name = members.checkName(founderName);
+    const nameErrors: CreateChapterError[] = name.ok
+      ? []
+      : [name.error === 'nameRequired' ? { field: 'founderName', code: 'required' } : { field: 'founderName', code: 'tooLong', max: 120 }];
+    if (!checked.ok) return err([...checked.error, ...nameErrors]);
+    if (nameErrors.length > 0) return err(nameErrors);
     const docId = newDocId();
     const secret = newRoomSecret();
     const now = new Date().toISOString();
@@ -54,6 +66,7 @@ export function createChapterActions(deps: { readonly catalog: Catalog; readonly
     });
     const opened = documents.openDocument(docId, secret);
     createChapterDocument(opened.doc, checked.value, now);
+    await members.foundChapter(docId, founderName);
     return ok(docId);
   }
 

@@ -12,12 +12,14 @@ export async function newDevice(browser: Browser): Promise<Device> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Your chapters' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your chapters', exact: true })).toBeVisible();
   return { context, page };
 }
 
 export interface NewChapter {
   readonly name: string;
+  /** The founder's display name (signed into the founding entry); defaults to "Founder". */
+  readonly founder?: string;
   readonly city?: string;
   readonly country?: string;
   readonly description?: string;
@@ -25,10 +27,12 @@ export interface NewChapter {
 
 export async function createChapter(page: Page, chapter: NewChapter): Promise<void> {
   await page.getByTestId('new-chapter').click();
-  await page.getByLabel('Name').fill(chapter.name);
+  await page.getByLabel('Name', { exact: true }).fill(chapter.name);
   if (chapter.city) await page.getByLabel('City').fill(chapter.city);
   if (chapter.country) await page.getByLabel('Country').fill(chapter.country);
   if (chapter.description) await page.getByLabel('Description').fill(chapter.description);
+  const founder = page.getByLabel('Your name, as members will see it');
+  if ((await founder.inputValue()) === '' || chapter.founder) await founder.fill(chapter.founder ?? 'Founder');
   await page.getByTestId('new-chapter-submit').click();
   await expect(page.getByTestId('chapter-name')).toHaveText(chapter.name);
 }

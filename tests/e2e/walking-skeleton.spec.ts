@@ -27,7 +27,7 @@ test('a chapter created on A opens on B through its invite and syncs live both w
 
   // Details edited on B arrive on A, and the start screen follows the rename.
   await b.page.getByTestId('edit-chapter').click();
-  await b.page.getByLabel('Name').fill('Dublin IOPS');
+  await b.page.getByLabel('Name', { exact: true }).fill('Dublin IOPS');
   await b.page.getByTestId('edit-chapter-submit').click();
   await expect(a.page.getByTestId('chapter-name')).toHaveText('Dublin IOPS');
   await a.page.getByRole('link', { name: 'Chapters', exact: true }).click();

@@ -37,6 +37,7 @@ export const coreEn = {
   'chapter.form.country': 'Country',
   'chapter.form.foundedOn': 'Founded on',
   'chapter.form.description': 'Description',
+  'chapter.form.founderName': 'Your name, as members will see it',
   'chapter.form.create': 'Create chapter',
   'chapter.form.save': 'Save details',
   'chapter.form.cancel': 'Cancel',

@@ -1,4 +1,5 @@
 import { coreEn } from './core';
+import { membersEn } from './members';
 
 /**
  * The English catalog: every UI string lives in one of the feature files merged here;
@@ -6,6 +7,7 @@ import { coreEn } from './core';
  */
 export const en = {
   ...coreEn,
+  ...membersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,17 +1,26 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { ChapterDetails, ChapterError, ChapterField, ChapterInput } from '../../domain/chapter';
+import type { CreateChapterError } from '../../app/chapters';
+import type { ChapterDetails, ChapterField, ChapterInput } from '../../domain/chapter';
 import { type MessageKey, t } from '../../i18n';
 import './ChapterForm.css';
 
+type FormField = ChapterField | 'founderName';
+export type ChapterFormValues = ChapterInput & { readonly founderName: string };
+
 interface Props {
-  readonly initial: ChapterInput;
+  readonly initial: ChapterFormValues;
+  /** Only when founding: the founder's name goes into the signed founding entry. */
+  readonly askFounderName?: boolean;
   readonly submitLabel: string;
-  readonly onSubmit: (input: ChapterInput) => Promise<readonly ChapterError[] | null> | readonly ChapterError[] | null;
+  readonly onSubmit: (
+    input: ChapterFormValues,
+  ) => Promise<readonly CreateChapterError[] | null> | readonly CreateChapterError[] | null;
   readonly onCancel?: () => void;
   readonly idPrefix: string;
 }
 
-export const inputFromDetails = (details: ChapterDetails): ChapterInput => ({
+export const inputFromDetails = (details: ChapterDetails): ChapterFormValues => ({
+  founderName: '',
   name: details.name,
   city: details.location.city,
   region: details.location.region,
@@ -20,7 +29,11 @@ export const inputFromDetails = (details: ChapterDetails): ChapterInput => ({
   description: details.description,
 });
 
-const FIELDS: ReadonlyArray<{ readonly field: ChapterField; readonly label: MessageKey; readonly type: 'text' | 'date' | 'textarea' }> = [
+type FieldSpec = { readonly field: FormField; readonly label: MessageKey; readonly type: 'text' | 'date' | 'textarea' };
+
+const FOUNDER_FIELD: FieldSpec = { field: 'founderName', label: 'chapter.form.founderName', type: 'text' };
+
+const FIELDS: readonly FieldSpec[] = [
   { field: 'name', label: 'chapter.form.name', type: 'text' },
   { field: 'city', label: 'chapter.form.city', type: 'text' },
   { field: 'region', label: 'chapter.form.region', type: 'text' },
@@ -29,7 +42,7 @@ const FIELDS: ReadonlyArray<{ readonly field: ChapterField; readonly label: Mess
   { field: 'description', label: 'chapter.form.description', type: 'textarea' },
 ];
 
-export function errorMessage(error: ChapterError): string {
+export function errorMessage(error: CreateChapterError): string {
   switch (error.code) {
     case 'required':
       return t('chapter.error.required');
@@ -44,11 +57,12 @@ export function errorMessage(error: ChapterError): string {
 
 /** Validation runs in the domain; the form only shows its typed errors next to each field. */
 export function ChapterForm(props: Props) {
-  const [values, setValues] = createSignal<ChapterInput>({ ...props.initial });
-  const [errors, setErrors] = createSignal<readonly ChapterError[]>([]);
+  const [values, setValues] = createSignal<ChapterFormValues>({ ...props.initial });
+  const [errors, setErrors] = createSignal<readonly CreateChapterError[]>([]);
   const [busy, setBusy] = createSignal(false);
-  const errorFor = (field: ChapterField) => errors().find((error) => error.field === field);
-  const set = (field: ChapterField, value: string) => setValues({ ...values(), [field]: value });
+  const errorFor = (field: FormField) => errors().find((error) => error.field === field);
+  const set = (field: FormField, value: string) => setValues({ ...values(), [field]: value });
+  const fields = props.askFounderName ? [...FIELDS, FOUNDER_FIELD] : FIELDS;
   let summary!: HTMLParagraphElement;
 
   const submit = async (event: SubmitEvent) => {
@@ -66,7 +80,7 @@ export function ChapterForm(props: Props) {
       <p ref={summary} tabindex="-1" class="notice notice-error" role="alert" hidden={errors().length === 0}>
         {t('chapter.form.fixErrors')}
       </p>
-      <For each={FIELDS}>
+      <For each={fields}>
         {(spec) => {
           const id = `${props.idPrefix}-${spec.field}`;
           const error = () => errorFor(spec.field);
@@ -81,7 +95,6 @@ export function ChapterForm(props: Props) {
             <div class="field">
               <label for={id}>
                 {t(spec.label)}
-                {spec.field === 'name' && <span aria-hidden="true"> *</span>}
               </label>
               <Show
                 when={spec.type === 'textarea'}
@@ -89,7 +102,7 @@ export function ChapterForm(props: Props) {
                   <input
                     {...common}
                     type={spec.type}
-                    required={spec.field === 'name' || spec.field === 'foundedOn'}
+                    required={spec.field === 'name' || spec.field === 'foundedOn' || spec.field === 'founderName'}
                     value={values()[spec.field]}
                     onInput={(event) => set(spec.field, event.currentTarget.value)}
                   />

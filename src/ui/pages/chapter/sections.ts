@@ -1,4 +1,4 @@
-import type { Component } from 'solid-js';
+import { type Component, lazy } from 'solid-js';
 import type { MessageKey } from '../../../i18n';
 import { ChapterOverview } from './ChapterOverview';
 
@@ -16,7 +16,13 @@ export interface ChapterSection {
  * The tabs of a chapter. A feature adds one entry; sections other than the overview are
  * lazy-loaded (`lazy(() => import(...))`), so the first screen never downloads their code.
  */
-export const CHAPTER_SECTIONS: readonly ChapterSection[] = [{ id: 'overview', label: 'chapter.section.overview', component: ChapterOverview }];
+export const CHAPTER_SECTIONS: readonly ChapterSection[] = [
+  { id: 'overview', label: 'chapter.section.overview', component: ChapterOverview },
+  { id: 'members', label: 'chapter.section.members', component: lazy(() => import('../members/MembersSection')) },
+  { id: 'projects', label: 'chapter.section.projects', component: lazy(() => import('../projects/ProjectsSection')) },
+  { id: 'events', label: 'chapter.section.events', component: lazy(() => import('../events/EventsSection')) },
+  { id: 'news', label: 'chapter.section.news', component: lazy(() => import('../news/NewsSection')) },
+];
 
 export const sectionById = (id: string): ChapterSection | undefined => CHAPTER_SECTIONS.find((section) => section.id === id);
 

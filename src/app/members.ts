@@ -1,0 +1,148 @@
+import { type Accessor, createMemo, createSignal, onCleanup } from 'solid-js';
+import type * as Y from 'yjs';
+import { appendMembershipEntry, observeMembershipLog, readMembershipLog } from '../crdt/membership-repository';
+import { signEntry, validateSignedLog } from '../crypto/entry-signing';
+import type { DocId } from '../domain/ids';
+import { draftEntry, headsOf } from '../domain/membership/draft';
+import type { AdmissionRule, DeviceKey, EntryBody, EntryId, MemberId, MembershipEntry, Role } from '../domain/membership/types';
+import { ENTRY_LIMITS } from '../domain/membership/types';
+import type { Member, MembershipState } from '../domain/membership/view';
+import type { Result } from '../domain/result';
+import { err, ok } from '../domain/result';
+import type { FeatureDeps } from './feature-deps';
+import { openDoc } from './feature-deps';
+
+export type { AdmissionRule, Member, MembershipState, Role };
+
+export type MemberActionError = 'nameRequired' | 'nameTooLong' | 'badDeviceKey' | 'notAMember';
+
+export interface MembersView {
+  /** Null until the log has been checked once (signature checks are asynchronous). */
+  readonly state: Accessor<MembershipState | null>;
+  /** The member this device belongs to, if admitted. */
+  readonly me: Accessor<Member | null>;
+  /** This device's own join request that is still waiting. */
+  readonly myPendingRequest: Accessor<EntryId | null>;
+  /** Raw entries as stored, for the "invalid entries" list (shown, never counted). */
+  readonly entryType: (id: EntryId) => string;
+  found(name: string): Promise<Result<void, MemberActionError>>;
+  requestToJoin(name: string): Promise<Result<void, MemberActionError>>;
+  admit(requestId: EntryId): Promise<void>;
+  grantRole(memberId: MemberId, role: Role): Promise<void>;
+  revokeRole(memberId: MemberId, role: Role): Promise<void>;
+  linkDevice(deviceKey: string): Promise<Result<void, MemberActionError>>;
+  revokeDevice(deviceKey: DeviceKey): Promise<void>;
+  leave(): Promise<void>;
+  remove(memberId: MemberId, reason: string): Promise<void>;
+  setAdmissionRule(rule: AdmissionRule): Promise<void>;
+}
+
+const DEVICE_KEY = /^[A-Za-z0-9_-]{43}$/;
+
+function checkName(name: string): Result<string, MemberActionError> {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) return err('nameRequired');
+  if (trimmed.length > ENTRY_LIMITS.name) return err('nameTooLong');
+  return ok(trimmed);
+}
+
+const randomMemberId = (): MemberId => {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') as MemberId;
+};
+
+/** Members of a branch: a signed append-only log in its document, validated on every change. */
+export function createMembersStore(deps: FeatureDeps) {
+  const { identity } = deps;
+
+  async function append(doc: Y.Doc, docId: DocId, body: EntryBody, state: MembershipState | null): Promise<void> {
+    const valid = new Set(state?.verdicts.filter((v) => v.status === 'valid').map((v) => v.id) ?? []);
+    const entries = readMembershipLog(doc).filter(
+      (raw): raw is MembershipEntry => typeof raw === 'object' && raw !== null && valid.has((raw as MembershipEntry).id),
+    );
+    const unsigned = draftEntry(body, {
+      chapterId: docId,
+      author: identity.deviceKey,
+      parents: headsOf(entries),
+      createdAt: new Date().toISOString(),
+    });
+    appendMembershipEntry(doc, await signEntry(unsigned, identity.device));
+  }
+
+  /** Writes the founding entry of a chapter created on this device. */
+  async function foundChapter(docId: DocId, name: string): Promise<Result<void, MemberActionError>> {
+    const checked = checkName(name);
+    if (!checked.ok) return checked;
+    const doc = openDoc(deps, docId);
+    await append(doc, docId, { type: 'found', memberId: randomMemberId(), name: checked.value, deviceKey: identity.deviceKey }, null);
+    return ok(undefined);
+  }
+
+  /** Call inside a reactive owner (a page or section). */
+  function view(docId: DocId): MembersView {
+    const doc = openDoc(deps, docId);
+    const [state, setState] = createSignal<MembershipState | null>(null);
+    let run = 0;
+    const revalidate = async () => {
+      const mine = ++run;
+      const next = await validateSignedLog(readMembershipLog(doc), { chapterId: docId });
+      if (mine === run) setState(next);
+    };
+    void revalidate();
+    onCleanup(observeMembershipLog(doc, () => void revalidate()));
+
+    const me = createMemo(() => {
+      const current = state();
+      if (!current) return null;
+      return (
+        current.members.find(
+          (member) => member.status === 'active' && member.devices.some((d) => d.key === identity.deviceKey && d.revokedBy === null),
+        ) ?? null
+      );
+    });
+    const myPendingRequest = createMemo(() => state()?.pendingRequests.find((r) => r.deviceKey === identity.deviceKey)?.id ?? null);
+    const entryType = (id: EntryId): string => {
+      const raw = readMembershipLog(doc).find((value) => typeof value === 'object' && value !== null && (value as { id?: unknown }).id === id);
+      const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
+      return typeof type === 'string' ? type : 'unknown';
+    };
+    const write = (body: EntryBody) => append(doc, docId, body, state());
+
+    return {
+      state,
+      me,
+      myPendingRequest,
+      entryType,
+      async found(name) {
+        const checked = checkName(name);
+        if (!checked.ok) return checked;
+        await write({ type: 'found', memberId: randomMemberId(), name: checked.value, deviceKey: identity.deviceKey });
+        return ok(undefined);
+      },
+      async requestToJoin(name) {
+        const checked = checkName(name);
+        if (!checked.ok) return checked;
+        await write({ type: 'request', name: checked.value, deviceKey: identity.deviceKey });
+        return ok(undefined);
+      },
+      admit: (requestId) => write({ type: 'admit', requestId }),
+      grantRole: (memberId, role) => write({ type: 'grant-role', memberId, role }),
+      revokeRole: (memberId, role) => write({ type: 'revoke-role', memberId, role }),
+      async linkDevice(deviceKey) {
+        const key = deviceKey.trim();
+        if (!DEVICE_KEY.test(key)) return err('badDeviceKey');
+        if (!me()) return err('notAMember');
+        await write({ type: 'link-device', deviceKey: key as DeviceKey });
+        return ok(undefined);
+      },
+      revokeDevice: (deviceKey) => write({ type: 'revoke-device', deviceKey }),
+      leave: () => write({ type: 'leave' }),
+      remove: (memberId, reason) => write({ type: 'remove', memberId, reason: reason.trim().slice(0, ENTRY_LIMITS.reason) }),
+      setAdmissionRule: (rule) => write({ type: 'set-admission-rule', rule }),
+    };
+  }
+
+  return { view, foundChapter, checkName };
+}
+
+export type MembersStore = ReturnType<typeof createMembersStore>;

@@ -1,0 +1,159 @@
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { AdmissionPolicy } from './policy';
+import type { MemberSlot, ReplayState } from './state';
+import { addMember, countActiveWithRole, endMembership, isKeyTaken } from './state';
+import type { AdmitEntry, DeviceKey, EntryId, FoundEntry, MemberId, MembershipEntry, RequestEntry } from './types';
+import type { InvalidReason } from './view';
+
+/**
+ * The rules, applied to one entry at its place in the deterministic order. An entry that breaks
+ * a rule changes nothing. Rights:
+ * - 'found': the chapter's single founding entry; the founder starts with the convener role.
+ * - 'request': anyone, self-signed by the new device; the key must not be in use.
+ * - 'admit': any active member, counted by the AdmissionPolicy under the current rule.
+ * - 'link-device' / 'revoke-device' / 'leave': the member, for their own devices / membership.
+ * - 'grant-role' / 'revoke-role' / 'remove' / 'set-admission-rule': active conveners only.
+ * Every member-signed entry needs an active member's unrevoked device at that point.
+ */
+export interface RuleContext {
+  readonly policy: AdmissionPolicy;
+  /** When set, only this 'found' entry can found the chapter (see ValidateOptions). */
+  readonly genesisId: EntryId | null;
+}
+
+type Verdict = InvalidReason | null;
+
+export function applyEntry(state: ReplayState, entry: MembershipEntry, context: RuleContext): Verdict {
+  if (entry.type === 'found') return applyFound(state, entry, context.genesisId);
+  if (state.foundedBy === null) return 'notFounded';
+  if (entry.type === 'request') return applyRequest(state, entry);
+  const author = resolveAuthor(state, entry.author);
+  if (!author.ok) return author.error;
+  const member = author.value;
+  switch (entry.type) {
+    case 'admit':
+      return applyAdmit(state, entry, member, context.policy);
+    case 'link-device':
+      return linkDevice(state, member, entry.deviceKey, entry.id);
+    case 'revoke-device':
+      return revokeDevice(state, member, entry.deviceKey, entry.id);
+    case 'leave':
+      endMembership(state, member, 'left', entry.id);
+      return null;
+    case 'set-admission-rule':
+      if (!member.roles.has('convener')) return 'notAllowed';
+      state.rule = entry.rule;
+      return null;
+    case 'grant-role':
+    case 'revoke-role':
+    case 'remove':
+      return applyGovernance(state, entry, member);
+  }
+}
+
+function resolveAuthor(state: ReplayState, key: DeviceKey): Result<MemberSlot, InvalidReason> {
+  const device = state.devices.get(key);
+  if (device === undefined) return err(state.requestedKeys.has(key) ? 'notAMember' : 'unknownAuthor');
+  if (device.revokedBy !== null) return err('revokedDevice');
+  const member = state.members.get(device.memberId);
+  if (member === undefined || member.status !== 'active') return err('notAMember');
+  return ok(member);
+}
+
+function applyFound(state: ReplayState, entry: FoundEntry, genesisId: EntryId | null): Verdict {
+  if (state.foundedBy !== null || (genesisId !== null && entry.id !== genesisId)) return 'duplicateFounder';
+  state.foundedBy = entry.id;
+  addMember(state, {
+    id: entry.memberId,
+    name: entry.name,
+    founder: true,
+    deviceKey: entry.deviceKey,
+    roles: ['convener'],
+    admittedAt: entry.id,
+    requestId: null,
+  });
+  return null;
+}
+
+function applyRequest(state: ReplayState, entry: RequestEntry): Verdict {
+  if (isKeyTaken(state, entry.deviceKey)) return 'deviceInUse';
+  state.requests.set(entry.id, { entry, endorsers: new Set(), admitted: false });
+  state.requestedKeys.add(entry.deviceKey);
+  return null;
+}
+
+function applyAdmit(state: ReplayState, entry: AdmitEntry, member: MemberSlot, policy: AdmissionPolicy): Verdict {
+  const slot = state.requests.get(entry.requestId);
+  if (slot === undefined) return 'unknownRequest';
+  const newId = slot.entry.id as string as MemberId;
+  if (slot.admitted || state.members.has(newId)) return 'alreadyAdmitted';
+  if (slot.endorsers.has(member.id)) return 'alreadyEndorsed';
+  slot.endorsers.add(member.id);
+  const outcome = policy.decide({
+    rule: state.rule,
+    request: slot.entry,
+    admit: entry,
+    endorsers: slot.endorsers,
+    activeMembers: state.activeCount,
+  });
+  if (outcome.kind === 'rejected') {
+    slot.endorsers.delete(member.id);
+    return outcome.reason;
+  }
+  if (outcome.kind === 'admitted') {
+    slot.admitted = true;
+    addMember(state, {
+      id: newId,
+      name: slot.entry.name,
+      founder: false,
+      deviceKey: slot.entry.deviceKey,
+      roles: [],
+      admittedAt: entry.id,
+      requestId: slot.entry.id,
+    });
+  }
+  return null;
+}
+
+function linkDevice(state: ReplayState, member: MemberSlot, key: DeviceKey, entryId: EntryId): Verdict {
+  if (isKeyTaken(state, key)) return 'deviceInUse';
+  const device = { key, memberId: member.id, addedBy: entryId, revokedBy: null };
+  member.devices.push(device);
+  state.devices.set(key, device);
+  return null;
+}
+
+function revokeDevice(state: ReplayState, member: MemberSlot, key: DeviceKey, entryId: EntryId): Verdict {
+  const device = state.devices.get(key);
+  if (device === undefined) return 'unknownDevice';
+  if (device.memberId !== member.id) return 'notAllowed';
+  if (device.revokedBy !== null) return 'alreadyRevoked';
+  device.revokedBy = entryId;
+  return null;
+}
+
+type GovernanceEntry = Extract<MembershipEntry, { type: 'grant-role' | 'revoke-role' | 'remove' }>;
+
+function applyGovernance(state: ReplayState, entry: GovernanceEntry, member: MemberSlot): Verdict {
+  if (!member.roles.has('convener')) return 'notAllowed';
+  const target = state.members.get(entry.memberId);
+  if (target === undefined) return 'unknownMember';
+  if (target.status !== 'active') return 'memberInactive';
+  switch (entry.type) {
+    case 'grant-role':
+      if (target.roles.has(entry.role)) return 'roleAlreadyHeld';
+      target.roles.add(entry.role);
+      return null;
+    case 'revoke-role':
+      if (!target.roles.has(entry.role)) return 'roleNotHeld';
+      if (entry.role === 'convener' && countActiveWithRole(state, 'convener') <= 1) return 'lastConvener';
+      target.roles.delete(entry.role);
+      return null;
+    case 'remove':
+      if (target.id === member.id) return 'notAllowed';
+      endMembership(state, target, 'removed', entry.id);
+      target.removal = { entryId: entry.id, reason: entry.reason, decisionId: entry.decisionId ?? null };
+      return null;
+  }
+}

@@ -1,0 +1,102 @@
+import type { AdmissionRule, ChapterId, DeviceKey, EntryId, MemberId, Role } from './types';
+
+/** What `validateLog` reports. Members are never deleted: leaving and removal are statuses. */
+export type MemberStatus = 'active' | 'left' | 'removed';
+
+export interface DeviceRecord {
+  readonly key: DeviceKey;
+  /** The entry that bound the device: 'found', the 'admit' that admitted the request, or 'link-device'. */
+  readonly addedBy: EntryId;
+  readonly revokedBy: EntryId | null;
+}
+
+export interface Removal {
+  readonly entryId: EntryId;
+  readonly reason: string;
+  readonly decisionId: string | null;
+}
+
+export interface Member {
+  readonly id: MemberId;
+  readonly name: string;
+  readonly founder: boolean;
+  readonly devices: readonly DeviceRecord[];
+  /** Roles held now, in ROLES order. Only confer rights while the member is active. */
+  readonly roles: readonly Role[];
+  /** The 'found' entry for the founder, else the 'admit' entry that completed the admission. */
+  readonly admittedAt: EntryId;
+  /** The member's 'request' entry (its id is the member id); null for the founder. */
+  readonly requestId: EntryId | null;
+  readonly status: MemberStatus;
+  /** The 'leave' or 'remove' entry that ended the membership. */
+  readonly endedBy: EntryId | null;
+  readonly removal: Removal | null;
+}
+
+export interface PendingRequest {
+  readonly id: EntryId;
+  readonly name: string;
+  readonly deviceKey: DeviceKey;
+  /** Members whose admits were counted so far (for the 'n-members' rule), in log order. */
+  readonly endorsers: readonly MemberId[];
+}
+
+export type InvalidReason =
+  /** Not a well-formed entry of a known type. */
+  | 'malformed'
+  | 'unsupported'
+  /** Another entry with the same id won (at most one content can hash to an id). */
+  | 'duplicateId'
+  | 'wrongChapter'
+  /** Signature or id does not match the content. */
+  | 'badSignature'
+  | 'badCounter'
+  /** Not the chapter's founding entry (a founder already exists, or the genesis is pinned). */
+  | 'duplicateFounder'
+  /** The chapter has no founder yet at this point. */
+  | 'notFounded'
+  /** The signing device is bound to no member. */
+  | 'unknownAuthor'
+  /** The signer asked to join but is not admitted, or has left or been removed. */
+  | 'notAMember'
+  | 'revokedDevice'
+  /** The member lacks the right (e.g. the convener role) for this entry. */
+  | 'notAllowed'
+  | 'deviceInUse'
+  | 'unknownDevice'
+  | 'unknownRequest'
+  | 'alreadyAdmitted'
+  | 'alreadyEndorsed'
+  | 'pollRequired'
+  | 'pollNotPassed'
+  | 'unknownMember'
+  /** The target member has left or been removed. */
+  | 'memberInactive'
+  | 'roleAlreadyHeld'
+  | 'roleNotHeld'
+  /** Revoking this convener role would leave the chapter without an active convener. */
+  | 'lastConvener'
+  | 'alreadyRevoked';
+
+export type PendingReason = 'missingParents';
+
+export type EntryVerdict =
+  | { readonly id: EntryId; readonly status: 'valid'; readonly reason: null }
+  | { readonly id: EntryId; readonly status: 'invalid'; readonly reason: InvalidReason }
+  | { readonly id: EntryId; readonly status: 'pending'; readonly reason: PendingReason };
+
+export interface MembershipState {
+  readonly chapterId: ChapterId;
+  /** The valid 'found' entry, or null while the chapter has none. */
+  readonly foundedBy: EntryId | null;
+  readonly admissionRule: AdmissionRule;
+  /** In order of admission. */
+  readonly members: readonly Member[];
+  /** Valid requests not admitted yet, in log order. */
+  readonly pendingRequests: readonly PendingRequest[];
+  /**
+   * One per distinct input entry: the ordered log first, then pending entries, then entries that
+   * could not be placed (malformed, losing duplicates). Identical for any input order.
+   */
+  readonly verdicts: readonly EntryVerdict[];
+}

@@ -1,0 +1,191 @@
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import { useApp } from '../../../app/context';
+import type { MemberActionError, MembersView, Role } from '../../../app/members';
+import type { EntryId, MemberId } from '../../../domain/membership/types';
+import { type MessageKey, t } from '../../../i18n';
+import type { SectionProps } from '../chapter/section-props';
+import { MembershipSettings } from './MembershipSettings';
+import './MembersSection.css';
+
+const ROLES: readonly Role[] = ['convener', 'secretary', 'teller'];
+const errorKey = (error: MemberActionError): MessageKey => `members.error.${error}`;
+
+/** Who is in the chapter, who asks to join, and every record that failed its checks. */
+export default function MembersSection(props: SectionProps) {
+  const app = useApp();
+  const members = app.members.view(props.chapter.docId);
+  const count = () => members.state()?.members.filter((m) => m.status === 'active').length ?? 0;
+
+  return (
+    <section class="stack members" aria-labelledby="members-title">
+      <h1 id="members-title">{t('members.title')}</h1>
+      <Show when={members.state()}>
+        {(state) => (
+          <>
+            <p class="muted" data-testid="member-count">
+              {count() === 1 ? t('members.count.one') : t('members.count.other', { count: count() })}
+            </p>
+            <Show when={!members.me()}>
+              <JoinRequest members={members} />
+            </Show>
+            <ul class="member-list" data-testid="member-list">
+              <For each={state().members}>
+                {(member) => (
+                  <li class="card member" data-status={member.status}>
+                    <div class="member-name">
+                      <strong>{member.name}</strong>
+                      <Show when={member.founder}>
+                        <span class="badge">{t('members.founder')}</span>
+                      </Show>
+                      <Show when={members.me()?.id === member.id}>
+                        <span class="badge">{t('members.you')}</span>
+                      </Show>
+                      <For each={member.roles}>{(role) => <span class="badge badge-role">{t(`members.role.${role}`)}</span>}</For>
+                      <Show when={member.status !== 'active'}>
+                        <span class="badge badge-muted">{t(`members.status.${member.status as 'left' | 'removed'}`)}</span>
+                      </Show>
+                    </div>
+                    <span class="muted member-devices">
+                      {member.devices.length === 1
+                        ? t('members.device.count.one')
+                        : t('members.device.count.other', { count: member.devices.length })}
+                    </span>
+                    <Show when={canGrant(members) && member.status === 'active'}>
+                      <RoleGrant members={members} memberId={member.id} name={member.name} held={member.roles} />
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={members.me()}>
+              <section class="stack" aria-labelledby="requests-title">
+                <h2 id="requests-title">{t('members.requests.title')}</h2>
+                <Show when={state().pendingRequests.length > 0} fallback={<p class="muted">{t('members.requests.empty')}</p>}>
+                  <ul class="member-list" data-testid="join-requests">
+                    <For each={state().pendingRequests}>
+                      {(request) => (
+                        <li class="card row request">
+                          <strong>{request.name}</strong>
+                          <Show when={state().admissionRule.kind === 'n-members'}>
+                            <span class="muted">
+                              {t('members.requests.endorsed', {
+                                count: request.endorsers.length,
+                                needed: state().admissionRule.kind === 'n-members' ? (state().admissionRule as { n: number }).n : 1,
+                              })}
+                            </span>
+                          </Show>
+                          <button type="button" class="button button-primary" onClick={() => void members.admit(request.id)}>
+                            {t('members.requests.admit', { name: request.name })}
+                          </button>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+              </section>
+            </Show>
+            <InvalidEntries members={members} />
+            <MembershipSettings members={members} />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+const canGrant = (members: MembersView): boolean => {
+  const me = members.me();
+  return !!me && (me.founder || me.roles.includes('convener'));
+};
+
+function JoinRequest(props: { readonly members: MembersView }) {
+  const app = useApp();
+  const [name, setName] = createSignal(app.identity.profile().displayName);
+  const [error, setError] = createSignal<MemberActionError | null>(null);
+  const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = async (event) => {
+    event.preventDefault();
+    const result = await props.members.requestToJoin(name());
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    if (!app.identity.profile().displayName) await app.identity.saveProfile({ ...app.identity.profile(), displayName: name().trim() });
+  };
+  return (
+    <Show
+      when={!props.members.myPendingRequest()}
+      fallback={
+        <p class="notice" role="status" data-testid="join-waiting">
+          {t('members.join.waiting')}
+        </p>
+      }
+    >
+      <form class="card stack field" onSubmit={submit} aria-labelledby="join-request-title" noValidate>
+        <h2 id="join-request-title">{t('members.join.title')}</h2>
+        <p class="muted">{t('members.join.body')}</p>
+        <div>
+          <label for="join-name">{t('members.join.name')}</label>
+          <input
+            id="join-name"
+            value={name()}
+            onInput={(event) => setName(event.currentTarget.value)}
+            aria-invalid={error() ? true : undefined}
+            aria-describedby={error() ? 'join-name-error' : undefined}
+          />
+          <Show when={error()}>
+            {(code) => (
+              <p class="field-error" id="join-name-error" role="alert">
+                {t(errorKey(code()))}
+              </p>
+            )}
+          </Show>
+        </div>
+        <button type="submit" class="button button-primary" data-testid="request-join">
+          {t('members.join.submit')}
+        </button>
+      </form>
+    </Show>
+  );
+}
+
+function RoleGrant(props: { readonly members: MembersView; readonly memberId: MemberId; readonly name: string; readonly held: readonly Role[] }) {
+  const available = () => ROLES.filter((role) => !props.held.includes(role));
+  const id = `grant-${props.memberId}`;
+  return (
+    <Show when={available().length > 0}>
+      <div class="row role-grant">
+        <label class="visually-hidden" for={id}>
+          {t('members.roles.grantTo', { name: props.name })}
+        </label>
+        <select
+          id={id}
+          onChange={(event) => {
+            const role = event.currentTarget.value as Role | '';
+            if (role) void props.members.grantRole(props.memberId, role);
+            event.currentTarget.value = '';
+          }}
+        >
+          <option value="">{t('members.roles.none')}</option>
+          <For each={available()}>{(role) => <option value={role}>{t(`members.role.${role}`)}</option>}</For>
+        </select>
+      </div>
+    </Show>
+  );
+}
+
+function InvalidEntries(props: { readonly members: MembersView }) {
+  const flagged = () => props.members.state()?.verdicts.filter((verdict) => verdict.status !== 'valid') ?? [];
+  const describeVerdict = (id: EntryId, status: string, reason: string | null) =>
+    status === 'pending'
+      ? t('members.pending.entry', { type: props.members.entryType(id) })
+      : t('members.invalid.entry', { type: props.members.entryType(id), reason: t(`members.reason.${reason}` as MessageKey) });
+  return (
+    <Show when={flagged().length > 0}>
+      <section class="card stack invalid-entries" aria-labelledby="invalid-title" data-testid="invalid-entries">
+        <h2 id="invalid-title">{t('members.invalid.title')}</h2>
+        <p class="muted">{t('members.invalid.body')}</p>
+        <ul>
+          <For each={flagged()}>{(verdict) => <li>{describeVerdict(verdict.id, verdict.status, verdict.reason)}</li>}</For>
+        </ul>
+      </section>
+    </Show>
+  );
+}

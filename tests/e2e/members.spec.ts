@@ -1,0 +1,67 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createChapter, inviteLink, newDevice } from './devices';
+
+const openMembers = async (page: Page) => {
+  await page.getByTestId('section-members').click();
+  await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
+};
+
+test('a newcomer asks to join, a member admits them, and a second device is linked', async ({ browser }) => {
+  const a = await newDevice(browser);
+  const b = await newDevice(browser);
+  await createChapter(a.page, { name: 'Melbourne chapter', founder: 'Ana' });
+  const link = await inviteLink(a.page);
+  await openMembers(a.page);
+  await expect(a.page.getByTestId('member-list')).toContainText('Ana');
+  await expect(a.page.getByTestId('member-list')).toContainText('founder');
+
+  await b.page.goto(link);
+  await expect(b.page.getByTestId('chapter-name')).toHaveText('Melbourne chapter');
+  await openMembers(b.page);
+  await expect(b.page.getByTestId('member-list')).toContainText('Ana');
+  await b.page.getByLabel('Your name, as members will see it').fill('');
+  await b.page.getByTestId('request-join').click();
+  await expect(b.page.getByRole('alert')).toHaveText('Enter your name.');
+  await b.page.getByLabel('Your name, as members will see it').fill('Ben');
+  await b.page.getByTestId('request-join').click();
+  await expect(b.page.getByTestId('join-waiting')).toBeVisible();
+
+  await expect(a.page.getByTestId('join-requests')).toContainText('Ben');
+  await a.page.getByRole('button', { name: 'Admit Ben' }).click();
+  await expect(a.page.getByTestId('member-count')).toHaveText('2 members');
+  await expect(b.page.getByTestId('member-count')).toHaveText('2 members');
+  await expect(b.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('you');
+
+  // Ben's second device opens the invite and is signed in by Ben's first device.
+  const b2 = await newDevice(browser);
+  await b2.page.goto(link);
+  await openMembers(b2.page);
+  await expect(b2.page.getByTestId('member-list')).toContainText('Ben');
+  const key = await b2.page.getByTestId('device-key').inputValue();
+  await b.page.getByTestId('link-key').fill('not a key');
+  await b.page.getByTestId('link-device').click();
+  await expect(b.page.getByRole('alert')).toContainText('not a device key');
+  await b.page.getByTestId('link-key').fill(key);
+  await b.page.getByTestId('link-device').click();
+  await expect(b2.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('you');
+  await expect(b2.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('2 devices');
+  await expect(a.page.getByTestId('member-count')).toHaveText('2 members');
+  for (const device of [a, b, b2]) await device.context.close();
+});
+
+test('a founder grants a role and the other member sees it', async ({ browser }) => {
+  const a = await newDevice(browser);
+  const b = await newDevice(browser);
+  await createChapter(a.page, { name: 'Seattle chapter', founder: 'Ana' });
+  const link = await inviteLink(a.page);
+  await b.page.goto(link);
+  await openMembers(b.page);
+  await b.page.getByLabel('Your name, as members will see it').fill('Ben');
+  await b.page.getByTestId('request-join').click();
+  await openMembers(a.page);
+  await a.page.getByRole('button', { name: 'Admit Ben' }).click();
+  await a.page.getByLabel('Role for Ben').selectOption('secretary');
+  await expect(b.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('secretary');
+  await expect(b.page.getByTestId('invalid-entries')).toHaveCount(0);
+  for (const device of [a, b]) await device.context.close();
+});
