@@ -66,7 +66,8 @@ export function createChapterActions(deps: { readonly catalog: Catalog; readonly
     });
     const opened = documents.openDocument(docId, secret);
     createChapterDocument(opened.doc, checked.value, now);
-    await members.foundChapter(docId, founderName);
+    const founding = await members.foundChapter(docId, founderName);
+    if (founding.ok) await catalog.touch(docId, { genesisId: founding.value });
     return ok(docId);
   }
 
@@ -83,6 +84,7 @@ export function createChapterActions(deps: { readonly catalog: Catalog; readonly
         createdAt: now,
         lastOpenedAt: now,
         lastSyncedAt: null,
+        genesisId: invite.genesisId,
       });
     } else if (known.secret !== invite.secret) {
       // A newer invite for a known chapter replaces the secret this device uses.

@@ -25,7 +25,6 @@ export interface MembersView {
   readonly myPendingRequest: Accessor<EntryId | null>;
   /** Raw entries as stored, for the "invalid entries" list (shown, never counted). */
   readonly entryType: (id: EntryId) => string;
-  found(name: string): Promise<Result<void, MemberActionError>>;
   requestToJoin(name: string): Promise<Result<void, MemberActionError>>;
   admit(requestId: EntryId): Promise<void>;
   grantRole(memberId: MemberId, role: Role): Promise<void>;
@@ -55,7 +54,7 @@ const randomMemberId = (): MemberId => {
 export function createMembersStore(deps: FeatureDeps) {
   const { identity } = deps;
 
-  async function append(doc: Y.Doc, docId: DocId, body: EntryBody, state: MembershipState | null): Promise<void> {
+  async function append(doc: Y.Doc, docId: DocId, body: EntryBody, state: MembershipState | null): Promise<MembershipEntry> {
     const valid = new Set(state?.verdicts.filter((v) => v.status === 'valid').map((v) => v.id) ?? []);
     const entries = readMembershipLog(doc).filter(
       (raw): raw is MembershipEntry => typeof raw === 'object' && raw !== null && valid.has((raw as MembershipEntry).id),
@@ -66,26 +65,31 @@ export function createMembersStore(deps: FeatureDeps) {
       parents: headsOf(entries),
       createdAt: new Date().toISOString(),
     });
-    appendMembershipEntry(doc, await signEntry(unsigned, identity.device));
+    const signed = await signEntry(unsigned, identity.device);
+    appendMembershipEntry(doc, signed);
+    return signed;
   }
 
   /** Writes the founding entry of a chapter created on this device. */
-  async function foundChapter(docId: DocId, name: string): Promise<Result<void, MemberActionError>> {
+  async function foundChapter(docId: DocId, name: string): Promise<Result<EntryId, MemberActionError>> {
     const checked = checkName(name);
     if (!checked.ok) return checked;
     const doc = openDoc(deps, docId);
-    await append(doc, docId, { type: 'found', memberId: randomMemberId(), name: checked.value, deviceKey: identity.deviceKey }, null);
-    return ok(undefined);
+    const entry = await append(doc, docId, { type: 'found', memberId: randomMemberId(), name: checked.value, deviceKey: identity.deviceKey }, null);
+    return ok(entry.id);
   }
 
   /** Call inside a reactive owner (a page or section). */
-  function view(docId: DocId): MembersView {
+  function view(docId: DocId, genesisId: string | null = null): MembersView {
     const doc = openDoc(deps, docId);
     const [state, setState] = createSignal<MembershipState | null>(null);
     let run = 0;
     const revalidate = async () => {
       const mine = ++run;
-      const next = await validateSignedLog(readMembershipLog(doc), { chapterId: docId });
+      const next = await validateSignedLog(readMembershipLog(doc), {
+        chapterId: docId,
+        ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
+      });
       if (mine === run) setState(next);
     };
     void revalidate();
@@ -106,19 +110,15 @@ export function createMembersStore(deps: FeatureDeps) {
       const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
       return typeof type === 'string' ? type : 'unknown';
     };
-    const write = (body: EntryBody) => append(doc, docId, body, state());
+    const write = async (body: EntryBody): Promise<void> => {
+      await append(doc, docId, body, state());
+    };
 
     return {
       state,
       me,
       myPendingRequest,
       entryType,
-      async found(name) {
-        const checked = checkName(name);
-        if (!checked.ok) return checked;
-        await write({ type: 'found', memberId: randomMemberId(), name: checked.value, deviceKey: identity.deviceKey });
-        return ok(undefined);
-      },
       async requestToJoin(name) {
         const checked = checkName(name);
         if (!checked.ok) return checked;

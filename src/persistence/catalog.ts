@@ -12,6 +12,8 @@ export interface CatalogEntry {
   readonly createdAt: string;
   readonly lastOpenedAt: string;
   readonly lastSyncedAt: string | null;
+  /** The chapter's founding membership entry (from founding or the invite); pins who founded it. */
+  readonly genesisId?: string | null;
 }
 
 export interface SettingEntry {
@@ -48,7 +50,7 @@ export interface Catalog {
   get(id: DocId): Promise<CatalogEntry | undefined>;
   put(entry: CatalogEntry): Promise<void>;
   /** Partial updates keep the rest of the entry as it is. */
-  touch(id: DocId, changes: Partial<Pick<CatalogEntry, 'title' | 'lastOpenedAt' | 'lastSyncedAt'>>): Promise<void>;
+  touch(id: DocId, changes: Partial<Pick<CatalogEntry, 'title' | 'lastOpenedAt' | 'lastSyncedAt' | 'genesisId'>>): Promise<void>;
   remove(id: DocId): Promise<void>;
   readDeviceKey(): Promise<DeviceKeyRecord | undefined>;
   /** Stores the key only if none exists yet, and returns whichever key is stored (two tabs may race). */

@@ -8,7 +8,7 @@ const secret = secretFromBytes(new Uint8Array(32).map((_, i) => 255 - i));
 
 describe('invite links', () => {
   it('keeps id and secret in the fragment only', () => {
-    const url = new URL(inviteUrl('https://chapters.example', { docId, secret, title: 'Kent bookfair' }));
+    const url = new URL(inviteUrl('https://chapters.example', { docId, secret, title: 'Kent bookfair', genesisId: null }));
     expect(url.pathname).toBe('/join');
     expect(url.search).toBe('');
     expect(url.hash).toContain(docId);
@@ -18,8 +18,8 @@ describe('invite links', () => {
   it('round-trips any title', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (title) => {
-        const parsed = parseInviteFragment(inviteFragment({ docId, secret, title }));
-        expect(parsed).toEqual({ ok: true, value: { docId, secret, title: title.slice(0, 120) } });
+        const parsed = parseInviteFragment(inviteFragment({ docId, secret, title, genesisId: null }));
+        expect(parsed).toEqual({ ok: true, value: { docId, secret, title: title.slice(0, 120), genesisId: null } });
       }),
     );
   });
@@ -29,7 +29,8 @@ describe('invite links', () => {
     expect(parseInviteFragment('#other')).toEqual({ ok: false, error: 'malformed' });
     expect(parseInviteFragment('#join/SHORT/x')).toEqual({ ok: false, error: 'badDocId' });
     expect(parseInviteFragment(`#join/${docId}/short`)).toEqual({ ok: false, error: 'badSecret' });
-    expect(parseInviteFragment(`#join/${docId}/${secret}/%E0%A4%A`)).toEqual({ ok: false, error: 'malformed' });
+    expect(parseInviteFragment(`#join/${docId}/${secret}/-/%E0%A4%A`)).toEqual({ ok: false, error: 'malformed' });
+    expect(parseInviteFragment(`#join/${docId}/${secret}/short/title`)).toEqual({ ok: false, error: 'badGenesis' });
     fc.assert(
       fc.property(fc.string({ maxLength: 3000 }), (junk) => {
         const parsed = parseInviteFragment(`#join/${junk}`);
@@ -42,7 +43,9 @@ describe('invite links', () => {
   it('generates ids and secrets that pass their own checks', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 24, maxLength: 24 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), (a, b) => {
-        const parsed = parseInviteFragment(inviteFragment({ docId: docIdFromBytes(a), secret: secretFromBytes(b), title: '' }));
+        const parsed = parseInviteFragment(
+          inviteFragment({ docId: docIdFromBytes(a), secret: secretFromBytes(b), title: '', genesisId: secretFromBytes(b) }),
+        );
         expect(parsed.ok).toBe(true);
       }),
     );

@@ -73,6 +73,7 @@ export const coreEn = {
   'join.error.malformed': 'This invite link is damaged. Ask for a new one.',
   'join.error.badDocId': 'This invite link names no valid chapter. Ask for a new one.',
   'join.error.badSecret': 'This invite link has a damaged key. Ask for a new one.',
+  'join.error.badGenesis': 'This invite link names a damaged founding record. Ask for a new one.',
   'join.back': 'Back to your chapters',
 
   'settings.title': 'Settings and about',

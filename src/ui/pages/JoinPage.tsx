@@ -11,6 +11,7 @@ const ERRORS: Readonly<Record<InviteError, MessageKey>> = {
   malformed: 'join.error.malformed',
   badDocId: 'join.error.badDocId',
   badSecret: 'join.error.badSecret',
+  badGenesis: 'join.error.badGenesis',
 };
 
 /** Opens an invite link; a bad link changes nothing and says what is wrong. */

@@ -15,7 +15,7 @@ export function ChapterOverview(props: SectionProps) {
   const [inviting, setInviting] = createSignal(false);
   const [savedMessage, setSavedMessage] = createSignal('');
   const base = `${location.origin}${import.meta.env.BASE_URL}`.replace(/\/$/, '');
-  const url = () => inviteUrl(base, { docId: view.docId, secret: view.entry.secret, title: view.details()?.name ?? view.entry.title });
+  const url = () => inviteUrl(base, { docId: view.docId, secret: view.entry.secret, title: view.details()?.name ?? view.entry.title, genesisId: view.entry.genesisId ?? null });
 
   return (
     <article class="stack chapter-page" aria-labelledby="chapter-title">
