@@ -4,10 +4,14 @@ import { createCatalog } from '../persistence/catalog';
 import { openDocumentStorage } from '../persistence/document-storage';
 import { createLazyTransport } from '../sync/lazy-transport';
 import { createChapterActions } from './chapters';
+import { createDashboardStore } from './dashboard';
 import type { OpenDocument, SaveState } from './documents';
 import { createDocumentRegistry } from './documents';
+import { createEventStore } from './events';
 import { loadIdentity } from './identity';
 import { createMembersStore } from './members';
+import { createNewsStore } from './news';
+import { createProjectStore } from './projects';
 import { createStorageInfo } from './storage-info';
 import type { SyncSettings } from './sync-settings';
 import { loadSyncSettings, saveSyncSettings } from './sync-settings';
@@ -26,6 +30,11 @@ export async function createAppState() {
   });
   const members = createMembersStore({ documents, catalog, identity });
   const chapters = createChapterActions({ catalog, documents, members });
+  const organizingDeps = { documents, catalog, identity };
+  const projects = createProjectStore(organizingDeps);
+  const events = createEventStore(organizingDeps);
+  const news = createNewsStore(organizingDeps);
+  const dashboard = createDashboardStore(organizingDeps);
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   catalog.subscribe(setEntries);
@@ -46,6 +55,10 @@ export async function createAppState() {
   return {
     identity,
     members,
+    projects,
+    events,
+    news,
+    dashboard,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,
     summary,

@@ -1,5 +1,6 @@
 import { coreEn } from './core';
 import { membersEn } from './members';
+import { organizingEn } from './organizing';
 
 /**
  * The English catalog: every UI string lives in one of the feature files merged here;
@@ -8,6 +9,7 @@ import { membersEn } from './members';
 export const en = {
   ...coreEn,
   ...membersEn,
+  ...organizingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

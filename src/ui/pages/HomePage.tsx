@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { formatDateTime, t } from '../../i18n';
+import { Dashboard } from '../components/dashboard/Dashboard';
 import { Link } from '../components/Link';
 import './HomePage.css';
 
@@ -39,6 +40,7 @@ export function HomePage() {
           </For>
         </ul>
       </Show>
+      <Dashboard />
     </section>
   );
 }

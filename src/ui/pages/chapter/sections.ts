@@ -19,6 +19,9 @@ export interface ChapterSection {
 export const CHAPTER_SECTIONS: readonly ChapterSection[] = [
   { id: 'overview', label: 'chapter.section.overview', component: ChapterOverview },
   { id: 'members', label: 'chapter.section.members', component: lazy(() => import('../members/MembersSection')) },
+  { id: 'projects', label: 'chapter.section.projects', component: lazy(() => import('../projects/ProjectsSection')) },
+  { id: 'events', label: 'chapter.section.events', component: lazy(() => import('../events/EventsSection')) },
+  { id: 'news', label: 'chapter.section.news', component: lazy(() => import('../news/NewsSection')) },
 ];
 
 export const sectionById = (id: string): ChapterSection | undefined => CHAPTER_SECTIONS.find((section) => section.id === id);

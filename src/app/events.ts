@@ -1,0 +1,107 @@
+import { createSignal, onCleanup } from 'solid-js';
+import { createEvent, observeEvents, readEvent, readEvents, setRsvp, updateEvent } from '../crdt/event-repository';
+import type { CalendarError } from '../domain/calendar/ics';
+import { calendarToIcs, eventToIcs } from '../domain/calendar/ics';
+import type { EventError } from '../domain/calendar/event';
+import type { DocId } from '../domain/ids';
+import { icsFileName, splitEvents, toCalendarEvent } from '../domain/organizing/events';
+import type { ChapterEvent, OrganizingError, Rsvp } from '../domain/organizing/types';
+import type { EventInput } from '../domain/organizing/validate';
+import { validateEventInput } from '../domain/organizing/validate';
+import type { Result } from '../domain/result';
+import { err, ok } from '../domain/result';
+import { fromCrdt } from './bridge';
+import type { FeatureDeps } from './feature-deps';
+import { openDoc } from './feature-deps';
+import { currentPerson, newRecordId } from './projects';
+
+export type { ChapterEvent, EventInput, Rsvp };
+
+/** The value of an <input type="datetime-local"> (local wall time) as a UTC RFC 3339 string, '' if invalid. */
+export function localInputToIso(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The reverse, for editing: a UTC instant as local wall time `YYYY-MM-DDTHH:MM`. */
+export function isoToLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export interface IcsFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Saves text as a file through a Blob of type text/calendar (works offline). */
+export function downloadIcs(file: IcsFile): void {
+  const blob = new Blob([file.text], { type: 'text/calendar;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = file.name;
+  anchor.rel = 'noopener';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const MINUTE = 60_000;
+
+export function createEventStore(deps: FeatureDeps) {
+  /** Call inside a reactive owner (a section). */
+  function view(docId: DocId) {
+    const doc = openDoc(deps, docId);
+    const state = fromCrdt(
+      (onChange) => observeEvents(doc, onChange),
+      () => ({ list: readEvents(doc) }),
+    );
+    // "Upcoming" moves on by itself while the page stays open.
+    const [now, setNow] = createSignal(new Date().toISOString());
+    const timer = setInterval(() => setNow(new Date().toISOString()), MINUTE);
+    onCleanup(() => clearInterval(timer));
+    const me = () => currentPerson(deps);
+
+    return {
+      events: (): readonly ChapterEvent[] => state().list,
+      split: () => splitEvents(state().list, now()),
+      event: (id: string): ChapterEvent | undefined => state().list.find((event) => event.id === id),
+      myRsvp: (event: ChapterEvent): Rsvp | null => event.rsvps.find((entry) => entry.person.id === deps.identity.deviceKey)?.answer ?? null,
+      create(input: EventInput): Result<string, readonly OrganizingError[]> {
+        const checked = validateEventInput(input);
+        if (!checked.ok) return checked;
+        const id = newRecordId();
+        createEvent(doc, id, checked.value, me(), new Date().toISOString());
+        return ok(id);
+      },
+      update(id: string, input: EventInput): Result<string, readonly OrganizingError[]> {
+        const checked = validateEventInput(input);
+        if (!checked.ok) return checked;
+        return updateEvent(doc, id, checked.value, new Date().toISOString()) ? ok(id) : err([{ field: 'record', code: 'notFound' }]);
+      },
+      rsvp: (id: string, answer: Rsvp): boolean => setRsvp(doc, id, me(), answer),
+      exportEvent(id: string, chapterName: string): Result<IcsFile, readonly EventError[]> {
+        const event = readEvent(doc, id);
+        if (!event) return err([{ field: 'uid', code: 'required' }]);
+        const text = eventToIcs(toCalendarEvent(event, chapterName), new Date().toISOString());
+        return text.ok ? ok({ name: icsFileName(event.title), text: text.value }) : text;
+      },
+      exportCalendar(chapterName: string): Result<IcsFile, readonly CalendarError[]> {
+        const text = calendarToIcs(
+          readEvents(doc).map((event) => toCalendarEvent(event, chapterName)),
+          { name: chapterName, now: new Date().toISOString() },
+        );
+        return text.ok ? ok({ name: icsFileName(chapterName), text: text.value }) : text;
+      },
+    };
+  }
+  return { view };
+}
+
+export type EventStore = ReturnType<typeof createEventStore>;
+export type EventsView = ReturnType<EventStore['view']>;

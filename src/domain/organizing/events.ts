@@ -1,0 +1,44 @@
+import type { CalendarEvent } from '../calendar/event';
+import type { ChapterEvent, Rsvp } from './types';
+
+/** Upcoming: not yet over at `now` (soonest first). Past: over (most recent first). */
+export function splitEvents(events: readonly ChapterEvent[], now: string): { readonly upcoming: readonly ChapterEvent[]; readonly past: readonly ChapterEvent[] } {
+  const at = Date.parse(now);
+  const upcoming = events.filter((event) => Date.parse(event.end) > at).sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  const past = events.filter((event) => Date.parse(event.end) <= at).sort((a, b) => b.start.localeCompare(a.start) || a.id.localeCompare(b.id));
+  return { upcoming, past };
+}
+
+export function rsvpCounts(event: ChapterEvent): Readonly<Record<Rsvp, number>> {
+  const counts = { going: 0, maybe: 0, no: 0 };
+  for (const entry of event.rsvps) counts[entry.answer]++;
+  return counts;
+}
+
+/** The calendar exporter's view of a chapter event. */
+export function toCalendarEvent(event: ChapterEvent, chapterName: string): CalendarEvent {
+  return {
+    uid: event.id,
+    title: event.title,
+    description: event.description,
+    location: event.place || event.link,
+    url: event.link || undefined,
+    start: event.start,
+    end: event.end,
+    createdAt: event.createdAt,
+    updatedAt: event.updatedAt,
+    chapterName,
+    status: 'confirmed',
+  };
+}
+
+/** A file name for a download: letters, digits and dashes only. */
+export function icsFileName(title: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .toLowerCase();
+  return `${base || 'calendar'}.ics`;
+}

@@ -1,0 +1,131 @@
+import { type Accessor, For, type JSX, Show } from 'solid-js';
+import { useApp } from '../../../app/context';
+import type { FromChapter } from '../../../app/dashboard';
+import { formatLocation } from '../../../domain/chapter';
+import { formatDate, formatDateTime, t } from '../../../i18n';
+import { Link } from '../Link';
+import { GovernanceSlot } from './GovernanceSlot';
+import './Dashboard.css';
+
+/**
+ * The member's front page across all chapters on this device, like the federation's old
+ * home page: latest news, newest projects, upcoming events, recent posts, newest chapters.
+ */
+export function Dashboard() {
+  const app = useApp();
+  const view = app.dashboard.view(app.entries);
+  const firstChapter = () => app.entries()[0]?.id;
+  const listLink = (section: string) => (firstChapter() ? `/chapters/${firstChapter()}/${section}` : '/');
+  return (
+    <section class="dashboard stack" aria-labelledby="dashboard-title" data-testid="dashboard">
+      <h2 id="dashboard-title">{t('dashboard.title')}</h2>
+      <div class="dashboard-grid">
+        <Card
+          id="news"
+          title={t('dashboard.news')}
+          empty={t('dashboard.news.empty')}
+          items={view.news}
+          more={listLink('news')}
+          moreLabel={t('chapter.section.news')}
+          render={(entry) => (
+            <Item href={`/chapters/${entry.chapterId}/news/${entry.item.id}`} title={entry.item.title} meta={`${formatDate(entry.item.publishedAt)} · ${entry.chapterName}`} />
+          )}
+        />
+        <Card
+          id="events"
+          title={t('dashboard.events')}
+          empty={t('dashboard.events.empty')}
+          items={view.events}
+          more={listLink('events')}
+          moreLabel={t('chapter.section.events')}
+          render={(entry) => (
+            <Item
+              href={`/chapters/${entry.chapterId}/events/${entry.item.id}`}
+              title={entry.item.title}
+              meta={`${formatDateTime(entry.item.start)}${entry.item.place ? ` · ${entry.item.place}` : ''} · ${entry.chapterName}`}
+            />
+          )}
+        />
+        <Card
+          id="projects"
+          title={t('dashboard.projects')}
+          empty={t('dashboard.projects.empty')}
+          items={view.projects}
+          more={listLink('projects')}
+          moreLabel={t('chapter.section.projects')}
+          render={(entry) => (
+            <Item href={`/chapters/${entry.chapterId}/projects/${entry.item.id}`} title={entry.item.title} meta={t('dashboard.inChapter', { chapter: entry.chapterName })} />
+          )}
+        />
+        <Card
+          id="blog"
+          title={t('dashboard.blog')}
+          empty={t('dashboard.blog.empty')}
+          items={view.blog}
+          more={listLink('news')}
+          moreLabel={t('chapter.section.news')}
+          render={(entry) => (
+            <Item
+              href={`/chapters/${entry.chapterId}/news/${entry.item.id}`}
+              title={entry.item.title}
+              meta={`${entry.item.author.name || ''}${entry.item.author.name ? ' · ' : ''}${formatDate(entry.item.publishedAt)} · ${entry.chapterName}`}
+            />
+          )}
+        />
+        <Card
+          id="chapters"
+          title={t('dashboard.chapters')}
+          empty={t('dashboard.chapters.empty')}
+          items={view.chapters}
+          more="/"
+          moreLabel={t('nav.chapters')}
+          render={(chapter) => (
+            <Item
+              href={`/chapters/${chapter.chapterId}`}
+              title={chapter.details.name}
+              meta={[formatLocation(chapter.details.location), chapter.details.foundedOn ? t('dashboard.founded', { date: formatDate(chapter.details.foundedOn) }) : '']
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          )}
+        />
+        <GovernanceSlot />
+      </div>
+    </section>
+  );
+}
+
+function Card<T>(props: {
+  readonly id: string;
+  readonly title: string;
+  readonly empty: string;
+  readonly items: Accessor<readonly T[]>;
+  readonly more: string;
+  readonly moreLabel: string;
+  readonly render: (item: T) => JSX.Element;
+}) {
+  return (
+    <section class="card dashboard-card" aria-labelledby={`dashboard-${props.id}`} data-testid={`dashboard-${props.id}`}>
+      <h3 id={`dashboard-${props.id}`}>{props.title}</h3>
+      <Show when={props.items().length > 0} fallback={<p class="muted" data-testid={`dashboard-${props.id}-empty`}>{props.empty}</p>}>
+        <ul class="dashboard-list">
+          <For each={props.items()}>{(item) => <li>{props.render(item)}</li>}</For>
+        </ul>
+      </Show>
+      <Link href={props.more} class="dashboard-more">
+        {t('dashboard.all', { section: props.moreLabel.toLowerCase() })}
+      </Link>
+    </section>
+  );
+}
+
+function Item(props: { readonly href: string; readonly title: string; readonly meta: string }) {
+  return (
+    <Link href={props.href}>
+      <span class="dashboard-item-title">{props.title}</span>
+      <span class="dashboard-item-meta">{props.meta}</span>
+    </Link>
+  );
+}
+
+export type { FromChapter };
