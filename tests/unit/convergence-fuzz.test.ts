@@ -44,7 +44,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 function runSchedule(ops: readonly Op[]) {
   const docs = Array.from({ length: PEERS }, () => new Y.Doc());
   const outbox: Uint8Array[][] = docs.map(() => []);
-  docs.forEach((doc, index) => doc.on('update', (update: Uint8Array) => outbox[index]!.push(update)));
+  docs.forEach((doc, index) => {
+    doc.on('update', (update: Uint8Array) => outbox[index]!.push(update));
+  });
   createChapterDocument(docs[0]!, base, '2026-11-24T00:00:00Z');
   const cut = new Set<number>();
   const names = new Set([base.name]);
