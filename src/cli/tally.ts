@@ -1,0 +1,79 @@
+/**
+ * Tally CLI: `npm run --silent tally -- FILE.json` (scripts/tally.mjs builds this file to
+ * build/node/tally.mjs when needed and calls `runCli`).
+ *
+ * Reads FILE (or stdin for `-`), validates it with parseTallyInput, prints the result of
+ * runTally as JSON on stdout. Any bad input (unreadable file, invalid JSON, unknown method,
+ * unknown candidate, bad count/weight/seats/score, ...) prints one line on stderr and exits 2.
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseTallyInput } from '../domain/tally/parse-input';
+import { runTally } from '../domain/tally/run';
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 2;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => string;
+}
+
+const USAGE = 'usage: npm run --silent tally -- FILE.json   (FILE "-" reads stdin)';
+
+const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+};
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+const messageOf = (error: unknown): string => oneLine(error instanceof Error ? error.message : String(error));
+
+/** Runs the CLI on its arguments (without node and script) and returns the exit code. */
+export function runCli(args: readonly string[], io: CliIo = nodeIo): number {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const file = args[0];
+  if (file === undefined || args.length !== 1) {
+    io.stderr(`tally: expected exactly one input file\n${USAGE}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const fail = (message: string): number => {
+    io.stderr(`tally: ${oneLine(message)}\n`);
+    return EXIT_BAD_INPUT;
+  };
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    return fail(`cannot read ${file}: ${messageOf(error)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`${file} is not valid JSON: ${messageOf(error)}`);
+  }
+  const request = parseTallyInput(raw);
+  if (!request.ok) return fail(`${file}: ${request.error}`);
+  io.stdout(`${JSON.stringify(runTally(request.value), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+/** True when this module is the program Node was started with (not when imported). */
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) process.exitCode = runCli(process.argv.slice(2));
