@@ -134,5 +134,5 @@ describe('convergence fuzz (repository level)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 600_000);
 });

@@ -97,7 +97,10 @@ describe('foreign files', () => {
   it('never throws on random bytes, and never accepts them', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
-        expect(await errorKind(bytes)).toBe('notABundle');
+        // A few random bytes can spell the start of the magic ("C", "CH"…): that reads as a cut-off bundle.
+        const magic = new TextEncoder().encode('CHBUNDLE');
+        const magicPrefix = bytes.length > 0 && bytes.length < magic.length && bytes.every((byte, i) => byte === magic[i]);
+        expect(await errorKind(bytes)).toBe(magicPrefix ? 'truncated' : 'notABundle');
       }),
       { numRuns: 300 },
     );
