@@ -11,6 +11,7 @@ import { createEventStore } from './events';
 import { loadIdentity } from './identity';
 import { createMembersStore } from './members';
 import { createNewsStore } from './news';
+import { createPollStore } from './polls';
 import { createProjectStore } from './projects';
 import { createStorageInfo } from './storage-info';
 import type { SyncSettings } from './sync-settings';
@@ -35,6 +36,7 @@ export async function createAppState() {
   const events = createEventStore(organizingDeps);
   const news = createNewsStore(organizingDeps);
   const dashboard = createDashboardStore(organizingDeps);
+  const polls = createPollStore(organizingDeps, members);
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   catalog.subscribe(setEntries);
@@ -59,6 +61,7 @@ export async function createAppState() {
     events,
     news,
     dashboard,
+    polls,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,
     summary,

@@ -1,6 +1,7 @@
 import { coreEn } from './core';
 import { membersEn } from './members';
 import { organizingEn } from './organizing';
+import { pollsEn } from './polls';
 
 /**
  * The English catalog: every UI string lives in one of the feature files merged here;
@@ -10,6 +11,7 @@ export const en = {
   ...coreEn,
   ...membersEn,
   ...organizingEn,
+  ...pollsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,203 @@
+import { createMemo, createSignal, onCleanup } from 'solid-js';
+import { appendBallot, appendCloseRecord, createPoll, observePolls, readPolls } from '../crdt/poll-repository';
+import { signBallot, signCloseRecord, signPoll, verifyAllSigned } from '../crypto/ballot-signing';
+import type { DocId } from '../domain/ids';
+import type { MembershipState } from '../domain/membership/view';
+import type { PollAudit } from '../domain/polls/audit';
+import { buildAudit } from '../domain/polls/audit';
+import type { PollCount } from '../domain/polls/count';
+import { ballotsToClose, countPoll } from '../domain/polls/count';
+import { tallyPoll } from '../domain/polls/tally-input';
+import type { BallotChoice, SignedBallot, SignedPoll, Voter } from '../domain/polls/types';
+import type { PollError, PollInput } from '../domain/polls/validate';
+import { isSignedBallot, isSignedPoll, isValidChoice, validatePollInput } from '../domain/polls/validate';
+import type { Result } from '../domain/result';
+import { err, ok } from '../domain/result';
+import type { TallyResult } from '../domain/tally/run';
+import type { FeatureDeps } from './feature-deps';
+import { openDoc } from './feature-deps';
+import type { MembersStore } from './members';
+
+export type { BallotChoice, PollAudit, PollCount, PollError, PollInput, SignedPoll, TallyResult };
+export type { CloseVerdict, VoterWeight } from '../domain/polls/count';
+export type { PollMethod, RejectedBallot, RejectReason } from '../domain/polls/types';
+export { POLL_METHODS, RANKED_METHODS, CANDIDATE_METHODS } from '../domain/polls/types';
+export { MAX_SCORE, POLL_LIMITS } from '../domain/polls/validate';
+
+export type PollActionError = 'notAMember' | 'pollNotFound' | 'invalidChoice' | 'pollClosed' | 'changeNotAllowed' | 'notAllowed' | 'alreadyClosed';
+
+export interface PollSummary {
+  readonly poll: SignedPoll;
+  readonly count: PollCount;
+  /** The result this device may show now (null while open and results stay hidden until closing). */
+  readonly result: TallyResult | null;
+  /** This member's ballot that counts now, if any. */
+  readonly myBallot: SignedBallot | null;
+  readonly canVote: boolean;
+  readonly canClose: boolean;
+  /** Before the deadline: the close would be an early close (teller's or creator's decision). */
+  readonly closeIsEarly: boolean;
+}
+
+const TICK = 5_000;
+
+function votersOf(state: MembershipState | null): Voter[] {
+  return (state?.members ?? []).map((member) => ({
+    memberId: member.id,
+    name: member.name,
+    active: member.status === 'active',
+    isTeller: member.roles.includes('teller'),
+    devices: member.devices.map((device) => ({ key: device.key, revoked: device.revokedBy !== null })),
+  }));
+}
+
+/** Saves JSON as a file through a Blob (works offline). */
+export function downloadJson(name: string, value: unknown): void {
+  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.rel = 'noopener';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Polls of a branch: signed definitions, signed ballots and signed close records in its document. */
+export function createPollStore(deps: FeatureDeps, members: MembersStore) {
+  const { identity } = deps;
+
+  /** Call inside a reactive owner (a section). */
+  function view(docId: DocId) {
+    const doc = openDoc(deps, docId);
+    const membersView = members.view(docId);
+    const [authentic, setAuthentic] = createSignal<{ set: ReadonlySet<unknown>; polls: ReturnType<typeof readPolls> }>({
+      set: new Set(),
+      polls: new Map(),
+    });
+    let run = 0;
+    const refresh = async () => {
+      const mine = ++run;
+      const polls = readPolls(doc);
+      const all: unknown[] = [];
+      for (const raw of polls.values()) all.push(raw.definition, ...raw.ballots, ...raw.closes);
+      const set = await verifyAllSigned(all);
+      if (mine === run) setAuthentic({ set, polls });
+    };
+    void refresh();
+    onCleanup(observePolls(doc, () => void refresh()));
+    const [now, setNow] = createSignal(new Date().toISOString());
+    const timer = setInterval(() => setNow(new Date().toISOString()), TICK);
+    onCleanup(() => clearInterval(timer));
+
+    const summaries = createMemo((): readonly PollSummary[] => {
+      const { set, polls } = authentic();
+      const state = membersView.state();
+      const voters = votersOf(state);
+      const me = membersView.me();
+      const at = now();
+      const out: PollSummary[] = [];
+      for (const [id, raw] of polls) {
+        const poll = raw.definition;
+        if (!isSignedPoll(poll) || poll.id !== id || poll.chapterId !== docId || !set.has(poll)) continue;
+        const count = countPoll({ poll, ballots: raw.ballots, closes: raw.closes, voters, isAuthentic: (r) => set.has(r), now: at });
+        const myBallot = me ? (count.counted.find((c) => c.memberId === me.id)?.ballot ?? null) : null;
+        const past = Date.parse(at) >= Date.parse(poll.closesAt);
+        const finished = count.status === 'closed' || count.status === 'awaitingBallots';
+        const visible = finished || past || poll.showResultsBeforeClose;
+        const meVoter = me ? voters.find((v) => v.memberId === me.id) : undefined;
+        const isCreator = !!me && me.devices.some((d) => d.key === poll.createdBy);
+        const privileged = !!meVoter?.isTeller || isCreator;
+        out.push({
+          poll,
+          count,
+          result: visible ? tallyPoll(poll, count.counted) : null,
+          myBallot,
+          canVote: !!me && !finished && !past && (poll.allowBallotChange || !myBallot),
+          canClose: !!me && !finished && (privileged || (poll.anyMemberMayClose && past)),
+          closeIsEarly: !past,
+        });
+      }
+      return out.sort((a, b) => b.poll.createdAt.localeCompare(a.poll.createdAt) || (a.poll.id < b.poll.id ? -1 : 1));
+    });
+
+    const find = (pollId: string) => summaries().find((s) => s.poll.id === pollId);
+
+    return {
+      polls: summaries,
+      poll: (pollId: string): PollSummary | undefined => find(pollId),
+      me: membersView.me,
+      /** The member name a device key belongs to, or null. */
+      nameOfDevice: (key: string): string | null =>
+        membersView.state()?.members.find((member) => member.devices.some((device) => device.key === key))?.name ?? null,
+      nameOfMember: (id: string): string | null => membersView.state()?.members.find((member) => member.id === id)?.name ?? null,
+      membersReady: (): boolean => membersView.state() !== null,
+      async create(input: PollInput): Promise<Result<string, readonly PollError[] | PollActionError>> {
+        if (!membersView.me()) return err('notAMember');
+        const checked = validatePollInput(input, { chapterId: docId, createdBy: identity.deviceKey, now: new Date().toISOString() });
+        if (!checked.ok) return checked;
+        const signed = await signPoll(checked.value, identity.device);
+        createPoll(doc, signed);
+        return ok(signed.id);
+      },
+      async vote(pollId: string, choice: BallotChoice): Promise<Result<void, PollActionError>> {
+        const me = membersView.me();
+        if (!me) return err('notAMember');
+        const summary = find(pollId);
+        if (!summary) return err('pollNotFound');
+        if (!isValidChoice(summary.poll, choice)) return err('invalidChoice');
+        if (summary.count.status === 'closed' || Date.now() > Date.parse(summary.poll.closesAt)) return err('pollClosed');
+        if (!summary.poll.allowBallotChange && summary.myBallot) return err('changeNotAllowed');
+        // The member's own counter: one more than any ballot any of their devices cast in this poll.
+        const myKeys = new Set<string>(me.devices.map((d) => d.key));
+        const raw = readPolls(doc).get(pollId);
+        const last = (raw?.ballots ?? []).reduce<number>((max, b) => (isSignedBallot(b) && myKeys.has(b.voter) ? Math.max(max, b.seq) : max), 0);
+        const ballot = await signBallot(
+          {
+            v: 1,
+            kind: 'ballot',
+            pollId,
+            chapterId: docId,
+            voter: identity.deviceKey,
+            seq: last + 1,
+            choice,
+            castAt: new Date().toISOString(),
+          },
+          identity.device,
+        );
+        return appendBallot(doc, ballot) ? ok(undefined) : err('pollNotFound');
+      },
+      async close(pollId: string): Promise<Result<void, PollActionError>> {
+        const summary = find(pollId);
+        if (!summary) return err('pollNotFound');
+        if (summary.count.status === 'closed') return err('alreadyClosed');
+        if (!summary.canClose) return err('notAllowed');
+        const record = await signCloseRecord(
+          {
+            v: 1,
+            kind: 'close',
+            pollId,
+            chapterId: docId,
+            closer: identity.deviceKey,
+            closedAt: new Date().toISOString(),
+            early: summary.closeIsEarly,
+            ballots: ballotsToClose(summary.count),
+          },
+          identity.device,
+        );
+        return appendCloseRecord(doc, record) ? ok(undefined) : err('pollNotFound');
+      },
+      audit(pollId: string): PollAudit | null {
+        const summary = find(pollId);
+        return summary ? buildAudit(summary.poll, summary.count) : null;
+      },
+    };
+  }
+
+  return { view };
+}
+
+export type PollStore = ReturnType<typeof createPollStore>;
+export type PollsView = ReturnType<PollStore['view']>;

@@ -1,0 +1,7 @@
+export * from './audit';
+export * from './audit-input';
+export * from './canonical';
+export * from './count';
+export * from './tally-input';
+export * from './types';
+export * from './validate';
