@@ -10,6 +10,7 @@ import { createDocumentRegistry } from './documents';
 import { createEventStore } from './events';
 import { loadIdentity } from './identity';
 import { createMembersStore } from './members';
+import { createMeetingsStore } from './meetings';
 import { createNewsStore } from './news';
 import { createPollStore } from './polls';
 import { createProjectStore } from './projects';
@@ -37,6 +38,7 @@ export async function createAppState() {
   const news = createNewsStore(organizingDeps);
   const dashboard = createDashboardStore(organizingDeps);
   const polls = createPollStore(organizingDeps, members);
+  const meetings = createMeetingsStore({ ...organizingDeps, members });
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   catalog.subscribe(setEntries);
@@ -62,6 +64,7 @@ export async function createAppState() {
     news,
     dashboard,
     polls,
+    meetings,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,
     summary,

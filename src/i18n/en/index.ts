@@ -1,4 +1,5 @@
 import { coreEn } from './core';
+import { meetingsEn } from './meetings';
 import { membersEn } from './members';
 import { organizingEn } from './organizing';
 import { pollsEn } from './polls';
@@ -10,6 +11,7 @@ import { pollsEn } from './polls';
 export const en = {
   ...coreEn,
   ...membersEn,
+  ...meetingsEn,
   ...organizingEn,
   ...pollsEn,
 } as const;

@@ -19,6 +19,7 @@ export interface ChapterSection {
 export const CHAPTER_SECTIONS: readonly ChapterSection[] = [
   { id: 'overview', label: 'chapter.section.overview', component: ChapterOverview },
   { id: 'members', label: 'chapter.section.members', component: lazy(() => import('../members/MembersSection')) },
+  { id: 'meetings', label: 'chapter.section.meetings', component: lazy(() => import('../meetings/MeetingsSection')) },
   { id: 'projects', label: 'chapter.section.projects', component: lazy(() => import('../projects/ProjectsSection')) },
   { id: 'events', label: 'chapter.section.events', component: lazy(() => import('../events/EventsSection')) },
   { id: 'news', label: 'chapter.section.news', component: lazy(() => import('../news/NewsSection')) },
