@@ -1,8 +1,15 @@
+import * as encoding from 'lib0/encoding';
 import { WebrtcProvider } from 'y-webrtc';
+import { writeSyncStep1 } from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { roomName } from './room-name';
 import { createStateEmitter } from './state-emitter';
 import type { SyncConnection, SyncRoom, SyncState, SyncTransport } from './transport';
+
+/** How often connected peers compare state vectors, healing any update lost in transit. */
+const ANTI_ENTROPY_MS = 5_000;
+/** y-webrtc's message type for y-protocols sync messages. */
+const MESSAGE_SYNC = 0;
 
 export interface WebrtcOptions {
   /** Signaling relays (y-webrtc protocol); default is the relay served with the app. */
@@ -68,6 +75,26 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
         );
       };
 
+      // y-webrtc syncs once per connection and then only forwards live updates; when peers
+      // reconnect at once an update can be lost. Re-sending sync step 1 (our state vector)
+      // makes every peer answer with whatever we miss; it costs a few bytes when nothing is.
+      const antiEntropy = setInterval(() => {
+        const conns = provider?.room?.webrtcConns;
+        if (!conns || conns.size === 0) return;
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        writeSyncStep1(encoder, doc);
+        const message = encoding.toUint8Array(encoder);
+        for (const conn of conns.values()) {
+          if (!conn.connected) continue;
+          try {
+            conn.peer.send(message);
+          } catch {
+            // A channel closing right now is reported through y-webrtc's own events.
+          }
+        }
+      }, ANTI_ENTROPY_MS);
+
       void start();
       return {
         state: emitter.get,
@@ -85,6 +112,7 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
         },
         destroy: () => {
           destroyed = true;
+          clearInterval(antiEntropy);
           stop();
         },
       };

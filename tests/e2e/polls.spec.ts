@@ -62,13 +62,6 @@ test('three members vote offline, one changes their ballot, and every device sho
 
   // Back online: the devices sync.
   await setOffline([a.context, b.context, c.context], false);
-  // KNOWN TRANSPORT ISSUE (src/sync, not polls): with three peers resuming at once, one pair sometimes
-  // never re-exchanges its Yjs state after `resume()` (a fresh view of the same Y.Doc still lacks the
-  // update; a reload re-syncs). Until that is fixed, reload each device once after reconnecting.
-  for (const device of [a, b, c]) {
-    await device.page.reload();
-    await expect(device.page.getByTestId('poll-question')).toBeVisible();
-  }
   for (const device of [a, b, c]) await expectPeers(device.page);
   for (const device of [a, b, c]) await expect(device.page.getByTestId('poll-turnout')).toHaveText('3 of 3 members voted');
 
