@@ -4,6 +4,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly distDir: string;
+  /** RELAY=off serves the app without the signaling relay (tests of serverless pairing). */
+  readonly relayEnabled: boolean;
 }
 
 const parsePort = (value: string | undefined): number => {
@@ -18,4 +20,5 @@ export const readConfig = (env: NodeJS.ProcessEnv, cwd: string): ServerConfig =>
   port: parsePort(env.PORT),
   host: env.HOST?.trim() || '0.0.0.0',
   distDir: resolve(cwd, env.DIST_DIR?.trim() || 'dist'),
+  relayEnabled: env.RELAY?.trim().toLowerCase() !== 'off',
 });

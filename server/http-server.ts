@@ -10,6 +10,8 @@ export interface StartOptions {
   readonly distDir: string;
   readonly log?: (line: string) => void;
   readonly relay?: RelayOptions;
+  /** False (RELAY=off): WebSocket upgrades are refused, only the app is served. */
+  readonly relayEnabled?: boolean;
 }
 
 export interface RunningServer {
@@ -41,7 +43,8 @@ const closeHttp = (server: Server): Promise<void> =>
 export const startServer = async (options: StartOptions): Promise<RunningServer> => {
   const relay = createRelay(options.relay);
   const server = createServer(createStaticHandler({ distDir: options.distDir }));
-  server.on('upgrade', relay.handleUpgrade);
+  if (options.relayEnabled === false) server.on('upgrade', (_request, socket) => socket.destroy());
+  else server.on('upgrade', relay.handleUpgrade);
   try {
     await listen(server, options.port, options.host);
   } catch (error) {

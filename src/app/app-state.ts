@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../persistence/catalog';
 import { createCatalog } from '../persistence/catalog';
 import { openDocumentStorage } from '../persistence/document-storage';
 import { createLazyTransport } from '../sync/lazy-transport';
+import { createBundles } from './bundles';
 import { createChapterActions } from './chapters';
 import { createDashboardStore } from './dashboard';
 import type { OpenDocument, SaveState } from './documents';
@@ -10,13 +11,17 @@ import { createDocumentRegistry } from './documents';
 import { createEventStore } from './events';
 import { loadIdentity } from './identity';
 import { createMembersStore } from './members';
-import { createMeetingsStore } from './meetings';
 import { createNewsStore } from './news';
+import { createMeetingsStore } from './meetings';
 import { createPollStore } from './polls';
 import { createProjectStore } from './projects';
+import { createPairing } from './pairing';
 import { createStorageInfo } from './storage-info';
+import { createSyncActivity, probeRelay } from './sync-activity';
 import type { SyncSettings } from './sync-settings';
 import { loadSyncSettings, saveSyncSettings } from './sync-settings';
+
+declare const __APP_VERSION__: string;
 
 /** The composition root: the only place that wires persistence, sync and stores together. */
 export async function createAppState() {
@@ -32,6 +37,11 @@ export async function createAppState() {
   });
   const members = createMembersStore({ documents, catalog, identity });
   const chapters = createChapterActions({ catalog, documents, members });
+  const now = () => new Date().toISOString();
+  const syncActivity = createSyncActivity({ catalog, documents, now });
+  void syncActivity.load();
+  const pairing = createPairing({ catalog, documents, activity: syncActivity });
+  const bundles = createBundles({ catalog, documents, activity: syncActivity, appVersion: __APP_VERSION__, now });
   const organizingDeps = { documents, catalog, identity };
   const projects = createProjectStore(organizingDeps);
   const events = createEventStore(organizingDeps);
@@ -70,6 +80,11 @@ export async function createAppState() {
     summary,
     chapters,
     storageInfo,
+    syncActivity,
+    pairing,
+    bundles,
+    /** Whether the relay from `npm start` answers (it is the default transport when present). */
+    probeRelay: () => probeRelay(syncSettings.signaling[0] ?? ''),
     syncSettings: (): SyncSettings => syncSettings,
     /** Takes effect on the next start: open rooms keep the relay they joined. */
     saveSyncSettings: (settings: SyncSettings) => saveSyncSettings(catalog, settings),

@@ -22,6 +22,7 @@ export type Route =
   | { readonly page: 'chapter'; readonly id: string; readonly section: string; readonly itemId: string | null }
   | { readonly page: 'join' }
   | { readonly page: 'settings' }
+  | { readonly page: 'sync' }
   | { readonly page: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -29,6 +30,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/chapters/new') return { page: 'newChapter' };
   if (pathname === '/join') return { page: 'join' };
   if (pathname === '/settings') return { page: 'settings' };
+  if (pathname === '/sync') return { page: 'sync' };
   // /chapters/:id, /chapters/:id/:section, /chapters/:id/:section/:itemId
   const chapter = /^\/chapters\/([a-z0-9]{16,64})(?:\/([a-z-]{1,32})(?:\/([A-Za-z0-9_-]{1,128}))?)?\/?$/.exec(pathname);
   if (chapter?.[1]) return { page: 'chapter', id: chapter[1], section: chapter[2] ?? 'overview', itemId: chapter[3] ?? null };

@@ -10,11 +10,13 @@ import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewChapterPage } from './pages/NewChapterPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { SyncPage } from './pages/sync/SyncPage';
 import './styles/shell.css';
 
 const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
   { href: '/', label: 'nav.chapters' },
   { href: '/chapters/new', label: 'nav.newChapter' },
+  { href: '/sync', label: 'nav.sync' },
   { href: '/settings', label: 'nav.settings' },
 ];
 
@@ -62,6 +64,9 @@ export function App() {
           </Match>
           <Match when={route().page === 'settings'}>
             <SettingsPage />
+          </Match>
+          <Match when={route().page === 'sync'}>
+            <SyncPage />
           </Match>
           <Match when={chapterRoute()}>
             {(chapter) => (

@@ -1,8 +1,9 @@
 import { coreEn } from './core';
-import { meetingsEn } from './meetings';
 import { membersEn } from './members';
 import { organizingEn } from './organizing';
+import { meetingsEn } from './meetings';
 import { pollsEn } from './polls';
+import { syncEn } from './sync';
 
 /**
  * The English catalog: every UI string lives in one of the feature files merged here;
@@ -11,9 +12,10 @@ import { pollsEn } from './polls';
 export const en = {
   ...coreEn,
   ...membersEn,
-  ...meetingsEn,
   ...organizingEn,
+  ...meetingsEn,
   ...pollsEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

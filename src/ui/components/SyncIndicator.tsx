@@ -1,5 +1,7 @@
+import { Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n';
+import { Link } from './Link';
 import './SyncIndicator.css';
 
 /** Always in the header: network state, peers, and whether edits are on disk. */
@@ -12,6 +14,7 @@ export function SyncIndicator() {
       const label = summary.peers === 1 ? t('sync.peers.one') : t('sync.peers.other', { count: summary.peers });
       return { tone: 'on', label };
     }
+    if (app.pairing.state().phase === 'connected') return { tone: 'on', label: t('syncIndicator.paired') };
     if (summary.connecting) return { tone: 'wait', label: t('sync.connecting') };
     return { tone: 'wait', label: t('sync.online') };
   };
@@ -25,8 +28,15 @@ export function SyncIndicator() {
         <span class="sync-dot" aria-hidden="true" />
         {network().label}
       </span>
-      <span class="sync-save" data-state={app.summary().save} data-testid="save-state">
-        {saved()}
+      <span class="sync-line">
+        <span class="sync-save" data-state={app.summary().save} data-testid="save-state">
+          {saved()}
+        </span>
+        <Show when={app.syncActivity.unsharedTotal() > 0}>
+          <Link href="/sync" class="sync-only-here" data-testid="only-here">
+            {t('syncIndicator.onlyHere')}
+          </Link>
+        </Show>
       </span>
     </div>
   );

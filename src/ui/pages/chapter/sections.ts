@@ -20,10 +20,10 @@ export const CHAPTER_SECTIONS: readonly ChapterSection[] = [
   { id: 'overview', label: 'chapter.section.overview', component: ChapterOverview },
   { id: 'members', label: 'chapter.section.members', component: lazy(() => import('../members/MembersSection')) },
   { id: 'meetings', label: 'chapter.section.meetings', component: lazy(() => import('../meetings/MeetingsSection')) },
+  { id: 'polls', label: 'chapter.section.polls', component: lazy(() => import('../polls/PollsSection')) },
   { id: 'projects', label: 'chapter.section.projects', component: lazy(() => import('../projects/ProjectsSection')) },
   { id: 'events', label: 'chapter.section.events', component: lazy(() => import('../events/EventsSection')) },
   { id: 'news', label: 'chapter.section.news', component: lazy(() => import('../news/NewsSection')) },
-  { id: 'polls', label: 'chapter.section.polls', component: lazy(() => import('../polls/PollsSection')) },
 ];
 
 export const sectionById = (id: string): ChapterSection | undefined => CHAPTER_SECTIONS.find((section) => section.id === id);
