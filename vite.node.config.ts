@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         server: 'server/main.ts',
         tally: 'src/cli/tally.ts',
+        'bench-tally': 'src/cli/bench-tally.ts',
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

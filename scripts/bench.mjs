@@ -10,7 +10,7 @@ const row = (name, value, goal, ok) => rows.push({ name, value, goal, verdict: o
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-if (!existsSync('dist/index.html') || !existsSync('build/node/server.mjs') || process.env.BENCH_REBUILD) {
+if (!existsSync('dist/index.html') || !existsSync('build/node/bench-tally.mjs') || process.env.BENCH_REBUILD) {
   const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
@@ -18,6 +18,13 @@ if (!existsSync('dist/index.html') || !existsSync('build/node/server.mjs') || pr
 const bundle = measureBundle('dist');
 row('initial JS (gzip)', kb(bundle.initialJs), '≤ 100 KB', bundle.initialJs <= 100 * 1024);
 row('precache (gzip)', `${kb(bundle.precache)} in ${bundle.precacheFiles} files`, '≤ 400 KB', bundle.precache <= 400 * 1024);
+
+const tally = spawnSync(process.execPath, ['build/node/bench-tally.mjs'], { encoding: 'utf8' });
+if (tally.status === 0) {
+  const figures = JSON.parse(tally.stdout);
+  row('Schulze, 100,000 ranked ballots × 10', ms(figures.schulzeMs), '< 50 ms', figures.schulzeMs < 50);
+  row('IRV, 100,000 ranked ballots × 10', ms(figures.irvMs), '< 50 ms', figures.irvMs < 50);
+} else console.error(tally.stderr);
 
 const port = 4500 + Math.floor(Math.random() * 400);
 const server = spawn(process.execPath, ['build/node/server.mjs'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
