@@ -16,6 +16,7 @@ export async function measureEditLatency(baseUrl, { samples = 40 } = {}) {
     const b = await open();
     await a.getByTestId('new-chapter').click();
     await a.getByLabel('Name', { exact: true }).fill('Latency bench');
+    await a.getByLabel('Your name, as members will see it').fill('Bench');
     await a.getByTestId('new-chapter-submit').click();
     await a.getByTestId('invite').click();
     const link = await a.getByTestId('invite-url').inputValue();

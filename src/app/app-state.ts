@@ -5,16 +5,10 @@ import { openDocumentStorage } from '../persistence/document-storage';
 import { createLazyTransport } from '../sync/lazy-transport';
 import { createBundles } from './bundles';
 import { createChapterActions } from './chapters';
-import { createDashboardStore } from './dashboard';
 import type { OpenDocument, SaveState } from './documents';
 import { createDocumentRegistry } from './documents';
-import { createEventStore } from './events';
+import { createFeatures } from './features';
 import { loadIdentity } from './identity';
-import { createMembersStore } from './members';
-import { createNewsStore } from './news';
-import { createMeetingsStore } from './meetings';
-import { createPollStore } from './polls';
-import { createProjectStore } from './projects';
 import { createPairing } from './pairing';
 import { createStorageInfo } from './storage-info';
 import { createSyncActivity, probeRelay } from './sync-activity';
@@ -35,20 +29,13 @@ export async function createAppState() {
     now: () => new Date().toISOString(),
     onFirstWrite: () => void storageInfo.requestPersistence(),
   });
-  const members = createMembersStore({ documents, catalog, identity });
-  const chapters = createChapterActions({ catalog, documents, members });
+  const features = createFeatures({ documents, catalog, identity });
+  const chapters = createChapterActions({ catalog, documents, loadMembers: () => features.load('members') });
   const now = () => new Date().toISOString();
   const syncActivity = createSyncActivity({ catalog, documents, now });
   void syncActivity.load();
   const pairing = createPairing({ catalog, documents, activity: syncActivity });
   const bundles = createBundles({ catalog, documents, activity: syncActivity, appVersion: __APP_VERSION__, now });
-  const organizingDeps = { documents, catalog, identity };
-  const projects = createProjectStore(organizingDeps);
-  const events = createEventStore(organizingDeps);
-  const news = createNewsStore(organizingDeps);
-  const dashboard = createDashboardStore(organizingDeps);
-  const polls = createPollStore(organizingDeps, members);
-  const meetings = createMeetingsStore({ ...organizingDeps, members });
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   catalog.subscribe(setEntries);
@@ -68,13 +55,7 @@ export async function createAppState() {
 
   return {
     identity,
-    members,
-    projects,
-    events,
-    news,
-    dashboard,
-    polls,
-    meetings,
+    features,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,
     summary,

@@ -5,11 +5,12 @@ import { err, ok } from '../domain/result';
 import type { Catalog } from '../persistence/catalog';
 import type { BundleErrorKind } from '../sync/bundle/errors';
 import type { BundleDocument, DecodedBundle } from '../sync/bundle/format';
-import { decodeBundle, encodeBundle } from '../sync/bundle/format';
 import type { ImportSummary } from '../sync/bundle/import';
-import { applyImport, planImport } from '../sync/bundle/import';
 import type { DocumentRegistry } from './documents';
 import type { SyncActivity } from './sync-activity';
+
+// The bundle codec (fflate, hashing) loads only when someone exports or imports.
+const codec = () => Promise.all([import('../sync/bundle/format'), import('../sync/bundle/import')]).then(([format, plan]) => ({ ...format, ...plan }));
 
 export type { BundleErrorKind, ImportSummary };
 
@@ -61,6 +62,7 @@ export function createBundles(deps: {
       inputs.push({ docId: entry.id, kind: entry.kind, title: entry.title, secret: entry.secret, update: Y.encodeStateAsUpdate(doc) });
     }
     const createdAt = deps.now();
+    const { encodeBundle } = await codec();
     const bytes = await encodeBundle(inputs, { appVersion: deps.appVersion, createdAt, includeSecrets: options.includeSecrets ?? true });
     // The file now holds this state: what it carries is no longer only on this device.
     for (const [docId, vector] of vectors) activity.confirmShared(docId, vector, 'file');
@@ -71,6 +73,7 @@ export function createBundles(deps: {
 
   /** Decodes and validates the whole file, then plans; nothing changes until apply(). */
   async function readImport(bytes: Uint8Array): Promise<Result<ImportPreview, BundleErrorKind>> {
+    const { decodeBundle, planImport, applyImport } = await codec();
     const decoded = await decodeBundle(bytes);
     if (!decoded.ok) return err(decoded.error.kind);
     const known = new Map<DocId, Y.Doc>();

@@ -40,12 +40,17 @@ export type CreateChapterError =
   | { readonly field: 'founderName'; readonly code: 'required' }
   | { readonly field: 'founderName'; readonly code: 'tooLong'; readonly max: number };
 
-export function createChapterActions(deps: { readonly catalog: Catalog; readonly documents: DocumentRegistry; readonly members: MembersStore }) {
-  const { catalog, documents, members } = deps;
+export function createChapterActions(deps: {
+  readonly catalog: Catalog;
+  readonly documents: DocumentRegistry;
+  readonly loadMembers: () => Promise<MembersStore>;
+}) {
+  const { catalog, documents } = deps;
 
   /** Creates the chapter document and signs its founding entry with this device's key. */
   async function createChapter(input: ChapterInput, founderName: string): Promise<Result<DocId, readonly CreateChapterError[]>> {
     const checked = validateChapter(input, todayIso());
+    const members = await deps.loadMembers();
     const name = members.checkName(founderName);
     const nameErrors: CreateChapterError[] = name.ok
       ? []

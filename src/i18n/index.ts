@@ -1,13 +1,30 @@
-import { en, type MessageKey, type Messages } from './en/index';
+import { type CatalogName, eagerEn, featureCatalogs, type MessageKey, type Messages } from './en/index';
 
-export type { MessageKey };
+export type { CatalogName, MessageKey };
 
-const catalog: Messages = en;
+const catalog: Partial<Record<MessageKey, string>> = { ...eagerEn };
+const loading = new Map<CatalogName, Promise<void>>();
 
-/** Looks up a message and fills `{name}` placeholders. */
-export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Loads a feature's strings; features call it before their screens render. */
+export function loadCatalog(name: CatalogName): Promise<void> {
+  let promise = loading.get(name);
+  if (!promise) {
+    promise = featureCatalogs[name]().then((messages) => {
+      Object.assign(catalog, messages);
+    });
+    loading.set(name, promise);
+  }
+  return promise;
 }
+
+/** Looks up a message and fills `{name}` placeholders (the key itself if its catalog is not loaded). */
+export function t(key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  const message = catalog[key] ?? key;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Every key of every catalog, for completeness tests. */
+export type { Messages };
 
 export const locale = (): string => 'en';
 

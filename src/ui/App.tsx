@@ -1,4 +1,4 @@
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, lazy, Match, Show, Switch } from 'solid-js';
 import { currentPath, matchRoute } from '../app/router';
 import type { DocId } from '../domain/ids';
 import { type MessageKey, t } from '../i18n';
@@ -9,9 +9,11 @@ import { ChapterPage } from './pages/chapter/ChapterPage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewChapterPage } from './pages/NewChapterPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SyncPage } from './pages/sync/SyncPage';
 import './styles/shell.css';
+
+// Pages a first visit does not need load on demand (from the device cache once installed).
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SyncPage = lazy(() => import('./pages/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
 
 const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
   { href: '/', label: 'nav.chapters' },

@@ -1,22 +1,29 @@
 import { coreEn } from './core';
+import type { meetingsEn } from './meetings';
 import { membersEn } from './members';
-import { organizingEn } from './organizing';
-import { meetingsEn } from './meetings';
-import { pollsEn } from './polls';
+import type { organizingEn } from './organizing';
+import type { pollsEn } from './polls';
 import { syncEn } from './sync';
 
 /**
- * The English catalog: every UI string lives in one of the feature files merged here;
- * a feature adds its own file and one spread line. Other languages add catalogs of the same shape.
+ * The English catalog. Strings of the app shell load with it; each lazily loaded feature
+ * brings its own catalog file (see `featureCatalogs`), so the first screen stays small.
+ * Every key is typed, loaded or not. Other languages add catalogs of the same shape.
  */
-export const en = {
+export const eagerEn = {
   ...coreEn,
   ...membersEn,
-  ...organizingEn,
-  ...meetingsEn,
-  ...pollsEn,
   ...syncEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
+export const featureCatalogs = {
+  meetings: () => import('./meetings').then((m) => m.meetingsEn),
+  polls: () => import('./polls').then((m) => m.pollsEn),
+  organizing: () => import('./organizing').then((m) => m.organizingEn),
+} as const;
+
+export type CatalogName = keyof typeof featureCatalogs;
+
+type AllMessages = typeof eagerEn & typeof meetingsEn & typeof pollsEn & typeof organizingEn;
+export type MessageKey = keyof AllMessages;
 export type Messages = { readonly [K in MessageKey]: string };

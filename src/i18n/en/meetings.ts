@@ -1,6 +1,5 @@
 /** English strings of meetings and minutes. */
 export const meetingsEn = {
-  'chapter.section.meetings': 'Meetings',
 
   'meetings.title': 'Meetings',
   'meetings.new': 'New meeting',

@@ -1,8 +1,5 @@
 /** English strings of projects and mutual aid, rotations, events, news and the home dashboard. */
 export const organizingEn = {
-  'chapter.section.projects': 'Projects',
-  'chapter.section.events': 'Events',
-  'chapter.section.news': 'News',
 
   'organizing.someone': 'Member {id}',
   'organizing.you': 'you',

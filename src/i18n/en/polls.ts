@@ -1,6 +1,5 @@
 /** English strings of the polls tab: creating, voting, closing, results and audit. */
 export const pollsEn = {
-  'chapter.section.polls': 'Polls',
   'polls.title': 'Polls',
   'polls.new': 'New poll',
   'polls.open': 'Open',

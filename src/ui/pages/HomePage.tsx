@@ -1,9 +1,12 @@
-import { For, Show } from 'solid-js';
+import { For, lazy, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { formatDateTime, t } from '../../i18n';
-import { Dashboard } from '../components/dashboard/Dashboard';
+import { FeatureGate } from '../components/FeatureGate';
 import { Link } from '../components/Link';
 import './HomePage.css';
+
+// The dashboard reads every chapter: loaded after the chapter list has painted.
+const Dashboard = lazy(() => import('../components/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 /** The start screen: every document this device knows, straight from the local catalog. */
 export function HomePage() {
@@ -40,7 +43,9 @@ export function HomePage() {
           </For>
         </ul>
       </Show>
-      <Dashboard />
+      <FeatureGate feature="dashboard">
+        <Dashboard />
+      </FeatureGate>
     </section>
   );
 }

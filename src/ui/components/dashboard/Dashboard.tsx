@@ -13,7 +13,7 @@ import './Dashboard.css';
  */
 export function Dashboard() {
   const app = useApp();
-  const view = app.dashboard.view(app.entries);
+  const view = app.features.get('dashboard').view(app.entries);
   const firstChapter = () => app.entries()[0]?.id;
   const listLink = (section: string) => (firstChapter() ? `/chapters/${firstChapter()}/${section}` : '/');
   return (

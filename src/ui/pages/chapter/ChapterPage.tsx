@@ -4,6 +4,7 @@ import type { CatalogEntryView } from '../../../app/chapters';
 import { useApp } from '../../../app/context';
 import type { DocId } from '../../../domain/ids';
 import { t } from '../../../i18n';
+import { FeatureGate } from '../../components/FeatureGate';
 import { Link } from '../../components/Link';
 import { CHAPTER_SECTIONS, sectionById } from './sections';
 import './ChapterPage.css';
@@ -48,8 +49,13 @@ function ChapterFrame(props: { readonly entry: CatalogEntryView; readonly sectio
           </For>
         </nav>
       </Show>
-      <Show when={section()} fallback={<h1>{t('notFound.title')}</h1>}>
-        {(current) => <Dynamic component={current().component} chapter={view} itemId={props.itemId} />}
+      {/* Keyed: a new section gets a fresh gate, so it never renders before its store has loaded. */}
+      <Show when={section()} keyed fallback={<h1>{t('notFound.title')}</h1>}>
+        {(current) => (
+          <FeatureGate feature={current.feature}>
+            <Dynamic component={current.component} chapter={view} itemId={props.itemId} />
+          </FeatureGate>
+        )}
       </Show>
     </div>
   );

@@ -13,7 +13,7 @@ import { BackLink, EmptyState, errorFor, Field, FormAlert, personName } from '..
 /** Events of the chapter: upcoming and past, a new event, or one event with RSVPs and .ics export. */
 export default function EventsSection(props: SectionProps) {
   const app = useApp();
-  const events = app.events.view(props.chapter.docId);
+  const events = app.features.get('events').view(props.chapter.docId);
   const base = `/chapters/${props.chapter.docId}/events`;
   const chapterName = () => props.chapter.details()?.name ?? props.chapter.entry.title;
   const [exportError, setExportError] = createSignal('');

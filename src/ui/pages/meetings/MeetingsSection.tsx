@@ -13,8 +13,8 @@ import './meetings.css';
 /** Meetings of a chapter: the list (upcoming, past, open action items) or one meeting's page. */
 export default function MeetingsSection(props: SectionProps) {
   const app = useApp();
-  const members = app.members.view(props.chapter.docId, props.chapter.entry.genesisId ?? null);
-  const meetings = app.meetings.view(props.chapter.docId, members);
+  const members = app.features.get('members').view(props.chapter.docId, props.chapter.entry.genesisId ?? null);
+  const meetings = app.features.get('meetings').view(props.chapter.docId, members);
   const base = () => `/chapters/${props.chapter.docId}/meetings`;
   return (
     <Show when={props.itemId} keyed fallback={<MeetingList meetings={meetings} base={base()} />}>

@@ -13,7 +13,7 @@ const errorKey = (error: MemberActionError): MessageKey => `members.error.${erro
 /** Who is in the chapter, who asks to join, and every record that failed its checks. */
 export default function MembersSection(props: SectionProps) {
   const app = useApp();
-  const members = app.members.view(props.chapter.docId, props.chapter.entry.genesisId ?? null);
+  const members = app.features.get('members').view(props.chapter.docId, props.chapter.entry.genesisId ?? null);
   const count = () => members.state()?.members.filter((m) => m.status === 'active').length ?? 0;
 
   return (

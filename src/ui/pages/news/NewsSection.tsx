@@ -13,7 +13,7 @@ import { Markdown } from './Markdown';
 /** News and blog posts of the chapter: the list, the editor, or one post with its replies. */
 export default function NewsSection(props: SectionProps) {
   const app = useApp();
-  const news = app.news.view(props.chapter.docId);
+  const news = app.features.get('news').view(props.chapter.docId);
   const base = `/chapters/${props.chapter.docId}/news`;
   const editId = () => (props.itemId?.startsWith('edit-') ? props.itemId.slice(5) : null);
   return (

@@ -13,7 +13,7 @@ import './polls.css';
 /** Polls of the chapter: open and closed ones, a new poll, or one poll with its ballot and result. */
 export default function PollsSection(props: SectionProps) {
   const app = useApp();
-  const polls = app.polls.view(props.chapter.docId);
+  const polls = app.features.get('polls').view(props.chapter.docId);
   const base = `/chapters/${props.chapter.docId}/polls`;
   const isOpen = (s: PollSummary) => s.count.status === 'open';
   return (

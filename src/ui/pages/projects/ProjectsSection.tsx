@@ -14,7 +14,7 @@ const kindLabel = (kind: string) => t(`projects.kind.${kind}` as MessageKey);
 /** Projects of the chapter: the list, a new project, or one project with its offers and rotations. */
 export default function ProjectsSection(props: SectionProps) {
   const app = useApp();
-  const projects = app.projects.view(props.chapter.docId);
+  const projects = app.features.get('projects').view(props.chapter.docId);
   const base = `/chapters/${props.chapter.docId}/projects`;
   return (
     <Switch>
