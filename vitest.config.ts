@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
-    setupFiles: ['tests/helpers/setup-indexeddb.ts'],
+    setupFiles: ['tests/helpers/setup.ts'],
     // Generous: property suites run much slower on a loaded 2-core CI machine; timeouts are not assertions.
     testTimeout: 120_000,
   },

@@ -10,7 +10,8 @@ export const MAX_LINE_OCTETS = 75;
  * Escapes a TEXT value (RFC 5545 §3.3.11):
  * `\` → `\\`, `;` → `\;`, `,` → `\,`, and every line break (CRLF, CR or LF, each
  * counted once) → `\n`. Other control characters (U+0000–U+001F except TAB, and
- * U+007F) are not allowed in TEXT and are dropped. Colons need no escaping.
+ * U+007F) are not allowed in TEXT and are dropped; so are the C1 controls U+0080–U+009F,
+ * which RFC 5545 tolerates but calendar apps render as garbage. Colons need no escaping.
  */
 export function escapeText(value: string): string {
   let out = '';
@@ -23,7 +24,7 @@ export function escapeText(value: string): string {
     else if (ch === '\\') out += '\\\\';
     else if (ch === ';') out += '\\;';
     else if (ch === ',') out += '\\,';
-    else if (ch === '\t' || (ch > '\u001f' && ch !== '\u007f')) out += ch;
+    else if (ch === '\t' || (ch > '\u001f' && (ch < '\u007f' || ch > '\u009f'))) out += ch;
   }
   return out;
 }

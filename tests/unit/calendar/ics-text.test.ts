@@ -79,6 +79,7 @@ describe('escapeText', () => {
 
   it('drops control characters TEXT does not allow', () => {
     expect(escapeText('a\u0000b\u0007c\u001bd\u007fe')).toBe('abcde');
+    expect(escapeText('x\u0080y\u009fz\u00a0')).toBe('xyz\u00a0');
   });
 
   it('never leaves a bare line break and unescapes back to the (normalised) original', () => {

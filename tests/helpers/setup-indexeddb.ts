@@ -1,2 +1,0 @@
-// y-indexeddb and Dexie need IndexedDB; fake-indexeddb provides it in Node.
-import 'fake-indexeddb/auto';
