@@ -65,3 +65,25 @@ test('a founder grants a role and the other member sees it', async ({ browser })
   await expect(b.page.getByTestId('invalid-entries')).toHaveCount(0);
   for (const device of [a, b]) await device.context.close();
 });
+
+test('the profile name set in Settings is the name a new chapter is founded with', async ({ browser }) => {
+  const a = await newDevice(browser);
+  await a.page.getByRole('link', { name: 'Settings' }).click();
+  await a.page.getByTestId('profile-name').fill('x'.repeat(121));
+  await a.page.getByTestId('profile-save').click();
+  await expect(a.page.getByRole('alert')).toContainText('too long');
+  await a.page.getByTestId('profile-name').fill('Rosa');
+  await a.page.getByLabel('Skills you can share (comma-separated)').fill('printing, first aid, printing');
+  await a.page.getByTestId('profile-save').click();
+  await expect(a.page.getByText('Profile saved on this device.')).toBeVisible();
+  await a.page.reload();
+  await expect(a.page.getByTestId('profile-name')).toHaveValue('Rosa');
+  await expect(a.page.getByLabel('Skills you can share (comma-separated)')).toHaveValue('printing, first aid');
+  await a.page.getByRole('link', { name: 'New chapter' }).click();
+  await expect(a.page.getByLabel('Your name, as members will see it')).toHaveValue('Rosa');
+  await a.page.getByLabel('Name', { exact: true }).fill('Oregon chapter');
+  await a.page.getByTestId('new-chapter-submit').click();
+  await openMembers(a.page);
+  await expect(a.page.getByTestId('member-list')).toContainText('Rosa');
+  await a.context.close();
+});

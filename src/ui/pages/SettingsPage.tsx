@@ -2,6 +2,8 @@ import { createSignal, onMount, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { parseSignalingList } from '../../app/sync-settings';
 import { formatBytes, t } from '../../i18n';
+import { ProfileForm } from '../components/ProfileForm';
+import '../components/ChapterForm.css';
 
 declare const __APP_VERSION__: string;
 
@@ -33,6 +35,7 @@ export function SettingsPage() {
   return (
     <section class="stack" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
+      <ProfileForm />
       <section class="card stack" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage')}</h2>
         <p data-testid="persist-state" data-state={info.persist()}>
