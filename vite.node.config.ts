@@ -14,6 +14,7 @@ export default defineConfig({
         server: 'server/main.ts',
         tally: 'src/cli/tally.ts',
         'bench-tally': 'src/cli/bench-tally.ts',
+        'bench-dataset': 'src/cli/bench-dataset.ts',
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

@@ -10,7 +10,7 @@ const row = (name, value, goal, ok) => rows.push({ name, value, goal, verdict: o
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-if (!existsSync('dist/index.html') || !existsSync('build/node/bench-tally.mjs') || process.env.BENCH_REBUILD) {
+if (!existsSync('dist/index.html') || !existsSync('build/node/bench-tally.mjs') || !existsSync('build/node/bench-dataset.mjs') || process.env.BENCH_REBUILD) {
   const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
@@ -25,6 +25,21 @@ if (tally.status === 0) {
   row('Schulze, 100,000 ranked ballots × 10', ms(figures.schulzeMs), '< 50 ms', figures.schulzeMs < 50);
   row('IRV, 100,000 ranked ballots × 10', ms(figures.irvMs), '< 50 ms', figures.irvMs < 50);
 } else console.error(tally.stderr);
+
+// Busy chapter (5 years, 260 meetings, 500 polls, 200 members): raw Y.applyUpdate is the baseline.
+const dataset = spawnSync(process.execPath, ['build/node/bench-dataset.mjs'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+if (dataset.status === 0) {
+  const figures = JSON.parse(dataset.stdout);
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  row('busy chapter: update size', mb(figures.updateBytes), '', undefined);
+  row('busy chapter: update, gzip', mb(figures.gzipBytes), '', undefined);
+  row('busy chapter: growth per year', figures.growthPerYear.map(mb).join(', '), '', undefined);
+  row('busy chapter: Y.applyUpdate (baseline)', ms(figures.applyMs), '', undefined);
+  row('busy chapter: bundle size', mb(figures.bundleBytes), '', undefined);
+  row('busy chapter: bundle decode + import', ms(figures.bundleImportMs), '', undefined);
+  row('busy chapter: import / raw apply', `${figures.importVsApply.toFixed(2)}×`, '', undefined);
+  row('busy chapter: heap after load', mb(figures.heapBytes), '', undefined);
+} else console.error(dataset.stderr);
 
 const port = 4500 + Math.floor(Math.random() * 400);
 const server = spawn(process.execPath, ['build/node/server.mjs'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });

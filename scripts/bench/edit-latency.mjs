@@ -19,6 +19,7 @@ export async function measureEditLatency(baseUrl, { samples = 40 } = {}) {
     await a.getByLabel('Your name, as members will see it').fill('Bench');
     await a.getByTestId('new-chapter-submit').click();
     await a.getByTestId('invite').click();
+    await a.getByTestId('invite-qr').waitFor();
     const link = await a.getByTestId('invite-url').inputValue();
     await a.getByRole('button', { name: 'Close' }).click();
     await b.goto(link);

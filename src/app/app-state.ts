@@ -9,6 +9,7 @@ import type { OpenDocument, SaveState } from './documents';
 import { createDocumentRegistry } from './documents';
 import { createFeatures } from './features';
 import { loadIdentity } from './identity';
+import { createInvites } from './invites';
 import { createPairing } from './pairing';
 import { createStorageInfo } from './storage-info';
 import { createSyncActivity, probeRelay } from './sync-activity';
@@ -55,6 +56,7 @@ export async function createAppState() {
 
   return {
     identity,
+    invites: createInvites(identity),
     features,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,

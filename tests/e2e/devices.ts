@@ -39,6 +39,8 @@ export async function createChapter(page: Page, chapter: NewChapter): Promise<vo
 
 export async function inviteLink(page: Page): Promise<string> {
   await page.getByTestId('invite').click();
+  // The link is signed asynchronously; wait until it is there.
+  await expect(page.getByTestId('invite-url')).toHaveValue(/#join\//);
   const url = await page.getByTestId('invite-url').inputValue();
   await expect(page.getByTestId('invite-qr')).toBeVisible();
   await page.getByRole('button', { name: 'Close' }).click();

@@ -87,3 +87,20 @@ test('the profile name set in Settings is the name a new chapter is founded with
   await expect(a.page.getByTestId('member-list')).toContainText('Rosa');
   await a.context.close();
 });
+
+test('an expired invite is refused with a clear message and changes nothing', async ({ browser }) => {
+  const a = await newDevice(browser);
+  await createChapter(a.page, { name: 'Kent chapter' });
+  await a.page.getByTestId('invite').click();
+  await a.page.getByTestId('invite-validity').selectOption('1');
+  await expect(a.page.getByTestId('invite-url')).toHaveValue(/#join\//);
+  const link = await a.page.getByTestId('invite-url').inputValue();
+  const b = await newDevice(browser);
+  // B's clock is two days ahead: the one-day link has expired there.
+  await b.page.clock.setFixedTime(new Date(Date.now() + 2 * 24 * 60 * 60 * 1000));
+  await b.page.goto(link);
+  await expect(b.page.getByTestId('join-error')).toContainText('expired');
+  await b.page.getByRole('link', { name: 'Back to your chapters' }).click();
+  await expect(b.page.getByTestId('home-empty')).toBeVisible();
+  for (const device of [a, b]) await device.context.close();
+});

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { createChapter, expectPeers, inviteLink, newDevice, typeNotes } from './devices';
 
 test('a chapter created on A opens on B through its invite and syncs live both ways', async ({ browser }) => {
@@ -67,6 +67,20 @@ test('edits made on two offline devices converge when they meet again, nothing l
   await b.context.close();
 });
 
+/** Re-signs invite fragment parts with a fresh key in the page, as an attacker could. */
+async function resign(page: Page, parts: readonly string[]): Promise<string> {
+  return page.evaluate(async (fragmentParts) => {
+    const [, docId, secret, genesis, title, expiry] = fragmentParts as [string, string, string, string, string, string];
+    const b64 = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const keys = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const inviterKey = b64(await crypto.subtle.exportKey('raw', keys.publicKey));
+    const expiresAt = expiry === '-' ? null : decodeURIComponent(expiry);
+    const text = JSON.stringify(['chapterhouse-invite-v1', docId, secret, genesis === '-' ? null : genesis, decodeURIComponent(title), expiresAt, inviterKey]);
+    const signature = b64(await crypto.subtle.sign('Ed25519', keys.privateKey, new TextEncoder().encode(text)));
+    return [...fragmentParts.slice(0, 6), inviterKey, signature].join('/');
+  }, parts);
+}
+
 test('a wrong room secret sees nothing', async ({ browser }) => {
   const a = await newDevice(browser);
   const intruder = await newDevice(browser);
@@ -77,7 +91,12 @@ test('a wrong room secret sees nothing', async ({ browser }) => {
   const parts = hash.split('/');
   const secret = parts[2] ?? '';
   parts[2] = secret.slice(0, -4) + (secret.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+  // Simply editing the link breaks its signature: refused, nothing stored.
   await intruder.page.goto(`${base}#${parts.join('/')}`);
+  await expect(intruder.page.getByTestId('join-error')).toContainText('altered');
+  // An intruder can re-sign an edited link with a key of their own: then the app opens it,
+  // but the wrong secret must still see nothing.
+  await intruder.page.goto(`${base}#${await resign(intruder.page, parts)}`);
   await expect(intruder.page.getByTestId('chapter-waiting')).toBeVisible();
 
   await b.page.goto(link);

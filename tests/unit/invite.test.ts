@@ -8,7 +8,7 @@ const secret = secretFromBytes(new Uint8Array(32).map((_, i) => 255 - i));
 
 describe('invite links', () => {
   it('keeps id and secret in the fragment only', () => {
-    const url = new URL(inviteUrl('https://chapters.example', { docId, secret, title: 'Kent bookfair', genesisId: null }));
+    const url = new URL(inviteUrl('https://chapters.example', { docId, secret, title: 'Kent bookfair', genesisId: null, seal: null }));
     expect(url.pathname).toBe('/join');
     expect(url.search).toBe('');
     expect(url.hash).toContain(docId);
@@ -18,8 +18,8 @@ describe('invite links', () => {
   it('round-trips any title', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (title) => {
-        const parsed = parseInviteFragment(inviteFragment({ docId, secret, title, genesisId: null }));
-        expect(parsed).toEqual({ ok: true, value: { docId, secret, title: title.slice(0, 120), genesisId: null } });
+        const parsed = parseInviteFragment(inviteFragment({ docId, secret, title, genesisId: null, seal: null }));
+        expect(parsed).toEqual({ ok: true, value: { docId, secret, title: title.slice(0, 120), genesisId: null, seal: null } });
       }),
     );
   });
@@ -44,7 +44,7 @@ describe('invite links', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 24, maxLength: 24 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), (a, b) => {
         const parsed = parseInviteFragment(
-          inviteFragment({ docId: docIdFromBytes(a), secret: secretFromBytes(b), title: '', genesisId: secretFromBytes(b) }),
+          inviteFragment({ docId: docIdFromBytes(a), secret: secretFromBytes(b), title: '', genesisId: secretFromBytes(b), seal: null }),
         );
         expect(parsed.ok).toBe(true);
       }),

@@ -72,6 +72,11 @@ export const coreEn = {
   'invite.copied': 'Link copied.',
   'invite.qrAlt': 'QR code of the invite link',
   'invite.close': 'Close',
+  'invite.validity': 'Link works for',
+  'invite.validity.1': '1 day',
+  'invite.validity.7': '7 days',
+  'invite.validity.30': '30 days',
+  'invite.validity.never': 'No expiry',
 
   'join.title': 'Joining a chapter',
   'join.error.missing': 'This invite link is incomplete. Ask for a new one.',
@@ -79,6 +84,8 @@ export const coreEn = {
   'join.error.badDocId': 'This invite link names no valid chapter. Ask for a new one.',
   'join.error.badSecret': 'This invite link has a damaged key. Ask for a new one.',
   'join.error.badGenesis': 'This invite link names a damaged founding record. Ask for a new one.',
+  'join.error.tampered': 'This invite link has been altered or is not signed by a member. Nothing was changed. Ask for a new one.',
+  'join.error.expired': 'This invite link has expired. Nothing was changed. Ask a member for a new one.',
   'join.back': 'Back to your chapters',
 
   'settings.title': 'Settings and about',

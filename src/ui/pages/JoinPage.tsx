@@ -1,8 +1,7 @@
-import { createSignal, onMount, Show } from 'solid-js';
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { navigate } from '../../app/router';
 import type { InviteError } from '../../domain/invite';
-import { parseInviteFragment } from '../../domain/invite';
 import { type MessageKey, t } from '../../i18n';
 import { Link } from '../components/Link';
 
@@ -12,14 +11,17 @@ const ERRORS: Readonly<Record<InviteError, MessageKey>> = {
   badDocId: 'join.error.badDocId',
   badSecret: 'join.error.badSecret',
   badGenesis: 'join.error.badGenesis',
+  tampered: 'join.error.tampered',
+  expired: 'join.error.expired',
 };
 
 /** Opens an invite link; a bad link changes nothing and says what is wrong. */
 export function JoinPage() {
   const app = useApp();
   const [error, setError] = createSignal<InviteError | null>(null);
-  onMount(async () => {
-    const parsed = parseInviteFragment(location.hash);
+  const open = async () => {
+    setError(null);
+    const parsed = await app.invites.openLink(location.hash);
     if (!parsed.ok) {
       setError(parsed.error);
       return;
@@ -27,6 +29,12 @@ export function JoinPage() {
     const docId = await app.chapters.joinChapter(parsed.value);
     // Replace, so the secret does not stay in the back/forward history.
     navigate(`/chapters/${docId}`, { replace: true });
+  };
+  onMount(() => {
+    void open();
+    // A link pasted into the address bar while this page is open only changes the fragment.
+    window.addEventListener('hashchange', open);
+    onCleanup(() => window.removeEventListener('hashchange', open));
   });
   return (
     <section aria-labelledby="join-title" class="stack">

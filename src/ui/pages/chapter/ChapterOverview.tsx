@@ -1,6 +1,6 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { formatLocation } from '../../../domain/chapter';
-import { inviteUrl } from '../../../domain/invite';
+import { useApp } from '../../../app/context';
 import { formatDate, t } from '../../../i18n';
 import { ChapterForm, inputFromDetails } from '../../components/ChapterForm';
 import { CollaborativeTextarea } from '../../components/CollaborativeTextarea';
@@ -15,7 +15,13 @@ export function ChapterOverview(props: SectionProps) {
   const [inviting, setInviting] = createSignal(false);
   const [savedMessage, setSavedMessage] = createSignal('');
   const base = `${location.origin}${import.meta.env.BASE_URL}`.replace(/\/$/, '');
-  const url = () => inviteUrl(base, { docId: view.docId, secret: view.entry.secret, title: view.details()?.name ?? view.entry.title, genesisId: view.entry.genesisId ?? null });
+  const app = useApp();
+  const makeUrl = (validDays: number | null) =>
+    app.invites.createLink(
+      base,
+      { docId: view.docId, secret: view.entry.secret, title: view.details()?.name ?? view.entry.title, genesisId: view.entry.genesisId ?? null },
+      validDays,
+    );
 
   return (
     <article class="stack chapter-page" aria-labelledby="chapter-title">
@@ -83,7 +89,7 @@ export function ChapterOverview(props: SectionProps) {
                 <CollaborativeTextarea id="chapter-notes" text={view.notes} label={t('chapter.notes')} help={t('chapter.notesHelp')} />
               </section>
               <Show when={inviting()}>
-                <InviteDialog chapterName={details().name} url={url()} onClose={() => setInviting(false)} />
+                <InviteDialog chapterName={details().name} makeUrl={makeUrl} onClose={() => setInviting(false)} />
               </Show>
             </>
           )}
