@@ -7,7 +7,10 @@ import { createStateEmitter } from './state-emitter';
 import type { SyncConnection, SyncRoom, SyncState, SyncTransport } from './transport';
 
 /** How often connected peers compare state vectors, healing any update lost in transit. */
-const ANTI_ENTROPY_MS = 5_000;
+const ANTI_ENTROPY_MS = 2_500;
+/** With no peer for this long (plus jitter), rejoin the room: y-webrtc can stall after glare. */
+const REJOIN_AFTER_MS = 6_000;
+const REJOIN_JITTER_MS = 4_000;
 /** y-webrtc's message type for y-protocols sync messages. */
 const MESSAGE_SYNC = 0;
 
@@ -36,12 +39,18 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
       let destroyed = false;
       let generation = 0;
 
+      let lonelySince = Date.now();
+      let rejoinAfter = REJOIN_AFTER_MS + Math.random() * REJOIN_JITTER_MS;
       const computeState = (): SyncState => {
         if (paused) return { kind: 'paused' };
         const peers = provider ? peerCount(provider) : 0;
         return peers > 0 ? { kind: 'connected', peers } : { kind: 'connecting' };
       };
-      const update = () => emitter.set(computeState());
+      const update = () => {
+        const next = computeState();
+        if (next.kind !== 'connecting') lonelySince = Date.now();
+        emitter.set(next);
+      };
 
       const start = async () => {
         const mine = ++generation;
@@ -79,6 +88,15 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
       // reconnect at once an update can be lost. Re-sending sync step 1 (our state vector)
       // makes every peer answer with whatever we miss; it costs a few bytes when nothing is.
       const antiEntropy = setInterval(() => {
+        // Two devices that come back online together can both give up on each other's
+        // simultaneous offers and then wait forever; a fresh room join (new peer id) recovers.
+        if (!paused && provider && computeState().kind === 'connecting' && Date.now() - lonelySince > rejoinAfter) {
+          lonelySince = Date.now();
+          rejoinAfter = REJOIN_AFTER_MS + Math.random() * REJOIN_JITTER_MS;
+          stop();
+          void start();
+          return;
+        }
         const conns = provider?.room?.webrtcConns;
         if (!conns || conns.size === 0) return;
         const encoder = encoding.createEncoder();
@@ -107,6 +125,7 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
         resume: () => {
           if (!paused) return;
           paused = false;
+          lonelySince = Date.now();
           update();
           void start();
         },
