@@ -15,6 +15,7 @@ export const membersEn = {
   'members.join.body': 'You can read this chapter because someone shared its invite. Ask to join, and a member will admit you.',
   'members.join.name': 'Your name, as members will see it',
   'members.join.submit': 'Ask to join',
+  'members.waitingForLog': 'The member list has not arrived on this device yet. Stay near a member’s device with sync on.',
   'members.join.waiting': 'Your request to join is waiting for a member to admit it.',
   'members.error.nameRequired': 'Enter your name.',
   'members.error.nameTooLong': 'That name is too long (at most 120 characters).',

@@ -25,8 +25,14 @@ export default function MembersSection(props: SectionProps) {
             <p class="muted" data-testid="member-count">
               {count() === 1 ? t('members.count.one') : t('members.count.other', { count: count() })}
             </p>
-            <Show when={!members.me()}>
+            {/* A request signed before the founding record has arrived would sort before it and never count. */}
+            <Show when={!members.me() && state().foundedBy}>
               <JoinRequest members={members} />
+            </Show>
+            <Show when={!state().foundedBy}>
+              <p class="notice" role="status" data-testid="members-waiting">
+                {t('members.waitingForLog')}
+              </p>
             </Show>
             <ul class="member-list" data-testid="member-list">
               <For each={state().members}>
