@@ -6,9 +6,10 @@
  * a positive total, so a candidate nobody voted for never wins and a poll without votes has no
  * winner. A tie that straddles the last seat is reported in `tieBreaks` (rule `seed`).
  */
-import { byName, round6 } from './numbers';
-import { orderByValue, seededPriority } from './tie-break';
-import type { TieBreak, TotalsResult } from './types';
+import { addExact, type ExactSum, exactValue } from './exact-sum';
+import { ballotMass, byName, round6 } from './numbers';
+import { defaultSeed, orderByValue, seededPriority } from './tie-break';
+import type { SeatOptions, TieBreak, TotalsResult, Weighted } from './types';
 
 export interface TotalsInput {
   readonly method: TotalsResult['method'];
@@ -61,4 +62,41 @@ export function totalsResult(input: TotalsInput): TotalsResult {
 export function clampSeats(seats: number | undefined, candidateCount: number): number {
   const wanted = seats === undefined || !Number.isFinite(seats) ? 1 : Math.floor(seats);
   return Math.max(1, Math.min(wanted, Math.max(1, candidateCount)));
+}
+
+/**
+ * The counting loop the totals methods share: every ballot's mass (weight × count) is added to
+ * the total weight, then `credit` hands `add(candidate, share)` the candidates this ballot
+ * supports; a ballot that credits nobody counts as blank. Sums are exact (order-independent).
+ */
+export function countTotals<B extends Weighted>(
+  method: TotalsResult['method'],
+  candidates: readonly string[],
+  ballots: readonly B[],
+  options: SeatOptions,
+  credit: (ballot: B, mass: number, add: (candidate: number, amount: number) => void) => void,
+): TotalsResult {
+  const sums: ExactSum[] = candidates.map(() => []);
+  const all: ExactSum = [];
+  const blank: ExactSum = [];
+  for (const ballot of ballots) {
+    const mass = ballotMass(ballot);
+    if (mass === 0) continue;
+    addExact(all, mass);
+    let credited = false;
+    credit(ballot, mass, (candidate, amount) => {
+      addExact(sums[candidate]!, amount);
+      credited = true;
+    });
+    if (!credited) addExact(blank, mass);
+  }
+  return totalsResult({
+    method,
+    candidates,
+    totals: Float64Array.from(sums, exactValue),
+    seats: clampSeats(options.seats, candidates.length),
+    seed: options.seed ?? defaultSeed(candidates),
+    totalWeight: exactValue(all),
+    blank: exactValue(blank),
+  });
 }
