@@ -11,6 +11,13 @@ const ANTI_ENTROPY_MS = 2_500;
 /** With no peer for this long (plus jitter), rejoin the room: y-webrtc can stall after glare. */
 const REJOIN_AFTER_MS = 6_000;
 const REJOIN_JITTER_MS = 4_000;
+/**
+ * A connected peer answers our sync step 1 every ANTI_ENTROPY_MS; silence this long means the
+ * channel is dead even though it reports open (seen when both sides offered at once).
+ */
+const SILENT_PEER_MS = 3 * ANTI_ENTROPY_MS;
+/** Devices that regain the network together would announce together and offer at once. */
+const RESUME_JITTER_MS = 800;
 /** y-webrtc's message type for y-protocols sync messages. */
 const MESSAGE_SYNC = 0;
 
@@ -39,6 +46,8 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
       let destroyed = false;
       let generation = 0;
 
+      // When each connected peer last sent us anything, by y-webrtc peer id.
+      const lastHeard = new Map<string, number>();
       let lonelySince = Date.now();
       let rejoinAfter = REJOIN_AFTER_MS + Math.random() * REJOIN_JITTER_MS;
       const computeState = (): SyncState => {
@@ -65,7 +74,15 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
         current.on('peers', ({ added }: { added: readonly string[] }) => {
           // y-webrtc announces a peer before its data channel opens and emits nothing when it
           // does, so listen for the channel itself.
-          for (const id of added) current.room?.webrtcConns.get(id)?.peer.once('connect', update);
+          for (const id of added) {
+            const peer = current.room?.webrtcConns.get(id)?.peer;
+            if (!peer) continue;
+            peer.once('connect', () => {
+              lastHeard.set(id, Date.now());
+              update();
+            });
+            peer.on('data', () => lastHeard.set(id, Date.now()));
+          }
           update();
         });
         current.on('status', update);
@@ -74,6 +91,7 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
       };
       const stop = () => {
         generation++;
+        lastHeard.clear();
         if (!provider) return;
         const old = provider;
         provider = null;
@@ -89,8 +107,10 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
       // makes every peer answer with whatever we miss; it costs a few bytes when nothing is.
       const antiEntropy = setInterval(() => {
         // Two devices that come back online together can both give up on each other's
-        // simultaneous offers and then wait forever; a fresh room join (new peer id) recovers.
-        if (!paused && provider && computeState().kind === 'connecting' && Date.now() - lonelySince > rejoinAfter) {
+        // simultaneous offers and then wait forever, or end up with a channel that reports open
+        // but delivers nothing; a fresh room join (new peer id) recovers from both.
+        const lonely = computeState().kind === 'connecting' && Date.now() - lonelySince > rejoinAfter;
+        if (!paused && provider && (lonely || hasSilentPeer(provider, lastHeard))) {
           lonelySince = Date.now();
           rejoinAfter = REJOIN_AFTER_MS + Math.random() * REJOIN_JITTER_MS;
           stop();
@@ -127,7 +147,10 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
           paused = false;
           lonelySince = Date.now();
           update();
-          void start();
+          const mine = generation;
+          setTimeout(() => {
+            if (mine === generation) void start();
+          }, Math.random() * RESUME_JITTER_MS);
         },
         destroy: () => {
           destroyed = true;
@@ -138,6 +161,17 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
     },
   };
 }
+
+const hasSilentPeer = (provider: WebrtcProvider, lastHeard: ReadonlyMap<string, number>): boolean => {
+  const conns = provider.room?.webrtcConns;
+  if (!conns) return false;
+  const now = Date.now();
+  for (const [id, conn] of conns) {
+    const heard = lastHeard.get(id);
+    if (conn.connected && heard !== undefined && now - heard > SILENT_PEER_MS) return true;
+  }
+  return false;
+};
 
 // Peers in other tabs of this browser (BroadcastChannel) count too: they share the data.
 const peerCount = (provider: WebrtcProvider): number => {
