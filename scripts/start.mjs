@@ -2,10 +2,10 @@
 // `npm start`: rebuild when sources are newer than the build, then run the bundled
 // app + relay server (build/node/server.mjs). Plain Node, no dependencies.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale } from './lib/mtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const serverEntry = join(root, 'build/node/server.mjs');
@@ -13,37 +13,7 @@ const outputs = [join(root, 'dist/index.html'), serverEntry];
 const inputs = ['src', 'server', 'public', 'index.html', 'vite.config.ts', 'vite.node.config.ts', 'package.json'];
 const forwardedSignals = ['SIGINT', 'SIGTERM'];
 
-const mtimeOf = (path) => {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
-};
-
-/** Newest mtime in a file or folder tree; a folder's own mtime counts so deletions trigger a build too. */
-const newestMtime = (path) => {
-  let info;
-  try {
-    info = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-};
-
-const needsBuild = () => {
-  const built = outputs.map(mtimeOf);
-  if (built.some((mtime) => mtime === undefined)) return true;
-  const oldestOutput = Math.min(...built);
-  return inputs.some((input) => newestMtime(join(root, input)) > oldestOutput);
-};
+const needsBuild = () => isStale(root, inputs, outputs);
 
 /** Runs a child with inherited stdio, passing our signals on, and resolves with how it ended. */
 const run = (command, args, options = {}) =>

@@ -4,9 +4,10 @@
 // or older than its sources; the build's output goes to stderr so stdout stays pure JSON.
 // Exit codes: 0 ok, 2 bad input (message on stderr), 1 build failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isStale } from './lib/mtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'build/node/tally.mjs');
@@ -14,29 +15,7 @@ const inputs = ['src/domain/tally', 'src/cli', 'src/domain/result.ts', 'vite.nod
 const lock = join(root, 'build/.tally-build.lock');
 const staleLockMs = 120_000;
 
-/** Newest mtime in a file or folder tree; a folder's own mtime counts so deletions trigger a build too. */
-const newestMtime = (path) => {
-  let info;
-  try {
-    info = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-};
-
-const needsBuild = () => {
-  let built;
-  try {
-    built = statSync(bundle).mtimeMs;
-  } catch {
-    return true;
-  }
-  return inputs.some((input) => newestMtime(join(root, input)) > built);
-};
+const needsBuild = () => isStale(root, inputs, [bundle]);
 
 const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
