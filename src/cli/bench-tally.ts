@@ -1,22 +1,12 @@
 import { tallyIrv, tallySchulze } from '../domain/tally';
 import type { RankedBallot } from '../domain/tally/types';
+import { mulberry32 } from './seeded-random';
 
 /**
  * `npm run bench` figure: 100,000 ranked ballots over 10 options counted by Schulze and
  * IRV (parsing excluded). Ballots come from a seeded generator, so every run counts the same data.
  */
 const CANDIDATES = Array.from({ length: 10 }, (_, i) => `Option ${i + 1}`);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function ballots(count: number, seed: number): RankedBallot[] {
   const random = mulberry32(seed);

@@ -12,6 +12,7 @@ import { appendMembershipEntry } from '../crdt/membership-repository';
 import { appendBallot, appendCloseRecord, createPoll } from '../crdt/poll-repository';
 import { addOffer, createProject, setOfferStatus, setParticipation } from '../crdt/project-repository';
 import { sharedText } from '../crdt/shared-text';
+import { mulberry32 } from './seeded-random';
 
 /**
  * A deterministic "busy chapter" for `npm run bench`: five years of a 200-member chapter written
@@ -55,17 +56,6 @@ const WORDS = (
 
 const FIRST = 'Ada Ali Amara Ana Ben Bilal Carla Chen Dana Dev Elif Emma Fatima Femi Grace Hana Ivan Jia Jonas Kemal Lea Leila Luca Maya Mei Nadia Noor Omar Priya Rosa Sam Sara Tariq Uma Vera Wei Yusuf Zara'.split(' ');
 const LAST = 'Abara Becker Costa Diallo Evans Fischer Garcia Haddad Ito Jensen Khan Kowalski Lopez Moreau Nguyen Okafor Park Quinn Rossi Silva Tanaka Usman Varga Weber Yilmaz Zhou'.split(' ');
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Member {
   readonly id: MemberId;
