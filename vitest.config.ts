@@ -9,5 +9,8 @@ export default defineConfig({
     setupFiles: ['tests/helpers/setup.ts'],
     // Generous: property suites run much slower on a loaded 2-core CI machine; timeouts are not assertions.
     testTimeout: 120_000,
+    // Processed by vitest (not Node's cache), so vi.resetModules() gives each simulated device
+    // its own y-webrtc room registry and lib0 in-process channel (tests/contract/webrtc-transport.test.ts).
+    server: { deps: { inline: ['y-webrtc', /[\\/]lib0[\\/]/] } },
   },
 });

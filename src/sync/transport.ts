@@ -1,3 +1,4 @@
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { DocId, RoomSecret } from '../domain/ids';
 
@@ -10,6 +11,8 @@ export type SyncState =
 export interface SyncRoom {
   readonly docId: DocId;
   readonly secret: RoomSecret;
+  /** Presence (cursors, names) of this document; transports that can carry it share it with peers. */
+  readonly awareness?: Awareness;
 }
 
 /** One document synced over one transport. */

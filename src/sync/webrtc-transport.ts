@@ -26,6 +26,8 @@ export interface WebrtcOptions {
   readonly signaling: readonly string[];
   /** Empty by default: on a LAN, hotspot or loopback host candidates suffice. */
   readonly iceServers: readonly RTCIceServer[];
+  /** A WebRTC implementation for runtimes without one (Node tests); browsers use their own. */
+  readonly wrtc?: unknown;
 }
 
 /**
@@ -68,7 +70,8 @@ export function createWebrtcTransport(options: WebrtcOptions): SyncTransport {
         provider = new WebrtcProvider(resolvedName, doc, {
           signaling: [...options.signaling],
           password: room.secret,
-          peerOpts: { config: { iceServers: [...options.iceServers] } },
+          ...(room.awareness ? { awareness: room.awareness } : {}),
+          peerOpts: { config: { iceServers: [...options.iceServers] }, ...(options.wrtc ? { wrtc: options.wrtc } : {}) },
         });
         const current = provider;
         current.on('peers', ({ added }: { added: readonly string[] }) => {

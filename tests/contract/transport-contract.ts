@@ -10,6 +10,8 @@ export interface TransportHarness {
   /** A transport instance standing for one device; called once per peer. */
   readonly deviceTransport: () => SyncTransport;
   readonly dispose?: () => Promise<void> | void;
+  /** How long a scenario may wait for data to arrive (real networks need longer than memory). */
+  readonly patienceMs?: number;
 }
 
 const details: ChapterDetails = {
@@ -46,6 +48,8 @@ export function describeTransportContract(name: string, makeHarness: () => Trans
       return connection;
     };
 
+    const waitFor = (docs: readonly Y.Doc[], check: () => boolean, message: string) => waitForDocs(docs, check, message, harness?.patienceMs);
+
     afterEach(async () => {
       for (const connection of connections.splice(0)) connection.destroy();
       await harness?.dispose?.();
@@ -58,9 +62,9 @@ export function describeTransportContract(name: string, makeHarness: () => Trans
       connect(a, room);
       connect(b, room);
       createChapterDocument(a, details, '2026-11-24T00:00:00Z');
-      await waitForDocs([b], () => readChapter(b)?.name === details.name, 'B receives the chapter');
+      await waitFor([b], () => readChapter(b)?.name === details.name, 'B receives the chapter');
       chapterNotes(b).apply({ index: 0, deleteCount: 0, insert: 'from B' });
-      await waitForDocs([a], () => chapterNotes(a).read() === 'from B', 'A receives the notes');
+      await waitFor([a], () => chapterNotes(a).read() === 'from B', 'A receives the notes');
       expect(sameState([a, b])).toBe(true);
     });
 
@@ -72,7 +76,7 @@ export function describeTransportContract(name: string, makeHarness: () => Trans
       for (let i = 0; i < 50; i++) chapterNotes(a).apply({ index: i, deleteCount: 0, insert: 'x' });
       const late = new Y.Doc();
       connect(late, room);
-      await waitForDocs([late], () => chapterNotes(late).read().length === 50, 'late joiner has all 50 edits');
+      await waitFor([late], () => chapterNotes(late).read().length === 50, 'late joiner has all 50 edits');
       expect(readChapter(late)).toEqual(details);
     });
 
@@ -83,7 +87,7 @@ export function describeTransportContract(name: string, makeHarness: () => Trans
       const ca = connect(a, room);
       const cb = connect(b, room);
       createChapterDocument(a, details, '2026-11-24T00:00:00Z');
-      await waitForDocs([b], () => readChapter(b) !== undefined, 'B has the chapter');
+      await waitFor([b], () => readChapter(b) !== undefined, 'B has the chapter');
       ca.pause();
       cb.pause();
       chapterNotes(a).apply({ index: 0, deleteCount: 0, insert: 'A wrote this. ' });
@@ -92,7 +96,7 @@ export function describeTransportContract(name: string, makeHarness: () => Trans
       updateChapter(b, { ...details, description: 'Described on B' });
       ca.resume();
       cb.resume();
-      await waitForDocs([a, b], () => sameState([a, b]), 'A and B converge after reconnecting');
+      await waitFor([a, b], () => sameState([a, b]), 'A and B converge after reconnecting');
       const text = chapterNotes(a).read();
       expect(text).toContain('A wrote this. ');
       expect(text).toContain('B wrote that. ');
@@ -109,7 +113,7 @@ export function describeTransportContract(name: string, makeHarness: () => Trans
       connect(intruder, { ...room, secret: `wrong-${'y'.repeat(30)}` as RoomSecret });
       connect(b, room);
       createChapterDocument(a, details, '2026-11-24T00:00:00Z');
-      await waitForDocs([b], () => readChapter(b) !== undefined, 'B (right secret) receives the chapter');
+      await waitFor([b], () => readChapter(b) !== undefined, 'B (right secret) receives the chapter');
       expect(readChapter(intruder)).toBeUndefined();
       expect(readChapter(a)).toEqual(details);
     });
