@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { chromium, expect, type Page, test } from '@playwright/test';
+import { splitIntoChunks } from '../../src/domain/qr-chunks';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium';
 import { createChapter, type Device, inviteLink, newDevice, typeNotes } from './devices';
 
@@ -180,28 +181,33 @@ test('a bundle file moves a chapter to another device; re-import changes nothing
   await b.context.close();
 });
 
-/** A Y4M video (what Chromium's fake camera plays) showing one QR code, for scanning by camera. */
-async function qrVideo(text: string, path: string): Promise<void> {
+/** A Y4M video (what Chromium's fake camera plays) showing each QR code in turn, for scanning by camera. */
+async function qrVideo(texts: readonly string[], path: string): Promise<void> {
   const { create } = await import('qrcode');
-  const { modules } = create(text, { errorCorrectionLevel: 'L' });
   const width = 640;
   const height = 480;
-  const scale = Math.floor(Math.min(width, height) / (modules.size + 8));
-  const left = Math.floor((width - modules.size * scale) / 2);
-  const top = Math.floor((height - modules.size * scale) / 2);
-  const luma = Buffer.alloc(width * height, 235);
-  for (let y = 0; y < modules.size; y++) {
-    for (let x = 0; x < modules.size; x++) {
-      if (!modules.get(y, x)) continue;
-      for (let dy = 0; dy < scale; dy++) luma.fill(16, (top + y * scale + dy) * width + left + x * scale, (top + y * scale + dy) * width + left + (x + 1) * scale);
-    }
-  }
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
-  await writeFile(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 10 }, () => frame)]));
+  const frames: Buffer[] = [];
+  for (const text of texts) {
+    const { modules } = create(text, { errorCorrectionLevel: 'L' });
+    const scale = Math.floor(Math.min(width, height) / (modules.size + 8));
+    const left = Math.floor((width - modules.size * scale) / 2);
+    const top = Math.floor((height - modules.size * scale) / 2);
+    const luma = Buffer.alloc(width * height, 235);
+    for (let y = 0; y < modules.size; y++) {
+      for (let x = 0; x < modules.size; x++) {
+        if (!modules.get(y, x)) continue;
+        for (let dy = 0; dy < scale; dy++) luma.fill(16, (top + y * scale + dy) * width + left + x * scale, (top + y * scale + dy) * width + left + (x + 1) * scale);
+      }
+    }
+    // Each code stays up for 8 frames (0.8 s at 10 fps), like the app's animated sequence.
+    const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+    for (let i = 0; i < 8; i++) frames.push(frame);
+  }
+  await writeFile(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...frames]));
 }
 
-test("B pairs by scanning A's QR code with its camera", async ({ browser }, testInfo) => {
+test("B pairs by scanning A's QR code with its camera, as an animated sequence of frames in any order", async ({ browser }, testInfo) => {
   const a = await newDevice(browser);
   await createChapter(a.page, { name: 'Scanned stall' });
   await typeNotes(a.page, 'Seen through a camera.');
@@ -213,8 +219,13 @@ test("B pairs by scanning A's QR code with its camera", async ({ browser }, test
   const offer = await a.page.getByTestId('pairing-offer').inputValue();
 
   // B is another browser whose camera films A's QR code (Chromium's fake capture device).
+  // Shown as three frames, starting mid-sequence: the scanner must collect and reassemble them.
+  const frames = splitIntoChunks(offer, { maxChunkLength: Math.ceil(offer.length / 3) + 40 });
+  if (!frames.ok) throw new Error('offer could not be split');
+  expect(frames.value).toHaveLength(3);
+  const [first, second, third] = frames.value as [string, string, string];
   const video = testInfo.outputPath('offer.y4m');
-  await qrVideo(offer, video);
+  await qrVideo([second, third, first], video);
   const camera = await chromium.launch({
     executablePath: chromiumPath,
     args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
