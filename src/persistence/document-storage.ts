@@ -1,11 +1,14 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
+import * as Y from 'yjs';
 import type { DocId } from '../domain/ids';
 
 export interface DocumentStorage {
   /** Resolves once everything stored on this device has been applied to the document. */
   readonly loaded: Promise<void>;
-  /** Resolves once every update made so far has been committed to IndexedDB. */
+  /**
+   * Resolves once every update made so far has been committed to IndexedDB; rejects (e.g. with a
+   * QuotaExceededError) when one was not and storing the whole document again failed too.
+   */
   flushed(): Promise<void>;
   destroy(): Promise<void>;
   /** Removes the document's data from this device (used by tests and "forget chapter"). */
@@ -14,26 +17,83 @@ export interface DocumentStorage {
 
 export const storageName = (docId: DocId): string => `chapterhouse-doc-${docId}`;
 
+/** True for the browser's "storage full" failure (the disk or the origin's quota). */
+export const isQuotaError = (error: unknown): boolean => error instanceof Error && error.name === 'QuotaExceededError';
+
+const TRIM_DELAY_MS = 1_000;
+
 export function openDocumentStorage(docId: DocId, doc: Y.Doc): DocumentStorage {
   const persistence = new IndexeddbPersistence(storageName(docId), doc);
   const loaded = persistence.whenSynced.then(() => undefined);
+  // The error of the last write that did not reach the disk, until the whole state is stored again.
+  let lostWrite: Error | null = null;
+  // Writes not yet committed or aborted; each settles (never rejects) once its outcome is known.
+  const pending = new Set<Promise<void>>();
+
+  // y-indexeddb's own writer drops the outcome of each write (a full disk would go unnoticed and
+  // its rejected promise unhandled), so this one replaces it: same store, same trimming.
+  doc.off('update', persistence._storeUpdate);
+  let trimTimer: ReturnType<typeof setTimeout> | null = null;
+  const storeUpdate = (update: Uint8Array, origin: unknown) => {
+    const db = persistence.db;
+    if (!db || origin === persistence) return;
+    const transaction = db.transaction(['updates'], 'readwrite');
+    transaction.objectStore('updates').add(update);
+    const settled = new Promise<void>((resolve) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => {
+        lostWrite = transaction.error ?? new DOMException('The write was aborted.', 'AbortError');
+        resolve();
+      };
+    });
+    pending.add(settled);
+    void settled.then(() => pending.delete(settled));
+    if (++persistence._dbsize < PREFERRED_TRIM_SIZE) return;
+    if (trimTimer !== null) clearTimeout(trimTimer);
+    trimTimer = setTimeout(() => {
+      trimTimer = null;
+      storeState(persistence, false).catch((error: unknown) => {
+        lostWrite = error instanceof Error ? error : new Error(String(error));
+      });
+    }, TRIM_DELAY_MS);
+  };
+  doc.on('update', storeUpdate);
+
+  const commit = (db: IDBDatabase, write: (store: IDBObjectStore) => void) =>
+    new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction(['updates'], 'readwrite');
+      write(transaction.objectStore('updates'));
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => reject(transaction.error ?? new DOMException('The write was aborted.', 'AbortError'));
+    });
+
+  const stop = () => {
+    if (trimTimer !== null) clearTimeout(trimTimer);
+    doc.off('update', storeUpdate);
+  };
+
   return {
     loaded,
-    // y-indexeddb queues each update in its own readwrite transaction on 'updates';
-    // IndexedDB completes readwrite transactions on one store in order, so when a later
-    // empty one completes, every earlier update is on disk.
     flushed: async () => {
       await loaded;
       const db = persistence.db;
       if (!db) return;
-      await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction(['updates'], 'readwrite');
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-        transaction.onabort = () => reject(transaction.error);
-      });
+      await Promise.all([...pending]);
+      // Readwrite transactions on one store complete in order: when this empty one completes, so has
+      // y-indexeddb's own first write of the loaded state.
+      await commit(db, () => undefined);
+      if (!lostWrite) return;
+      // Updates after a lost one do not carry it: store the whole document once more.
+      await commit(db, (store) => store.add(Y.encodeStateAsUpdate(doc)));
+      lostWrite = null;
     },
-    destroy: () => persistence.destroy(),
-    clear: () => persistence.clearData(),
+    destroy: () => {
+      stop();
+      return persistence.destroy();
+    },
+    clear: () => {
+      stop();
+      return persistence.clearData();
+    },
   };
 }
