@@ -12,9 +12,11 @@ export interface Profile {
   readonly languages: readonly string[];
   readonly skills: readonly string[];
   readonly bio: string;
+  /** The chapter (document id) the member calls home, one of those on this device; null if none chosen. */
+  readonly homeChapter: string | null;
 }
 
-export const EMPTY_PROFILE: Profile = { displayName: '', pronouns: '', languages: [], skills: [], bio: '' };
+export const EMPTY_PROFILE: Profile = { displayName: '', pronouns: '', languages: [], skills: [], bio: '', homeChapter: null };
 
 const PROFILE_KEY = 'profile';
 

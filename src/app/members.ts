@@ -1,9 +1,13 @@
 import { type Accessor, createMemo, createSignal, onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
 import { appendMembershipEntry, observeMembershipLog, readMembershipLog } from '../crdt/membership-repository';
-import { signEntry, validateSignedLog } from '../crypto/entry-signing';
+import { signEntry } from '../crypto/entry-signing';
+import { safetyCode } from '../crypto/safety-code';
 import type { DocId } from '../domain/ids';
+import type { InviteSeal } from '../domain/invite';
 import { draftEntry, headsOf } from '../domain/membership/draft';
+import type { HistoryItem } from '../domain/membership/history';
+import { membershipHistory } from '../domain/membership/history';
 import type { AdmissionRule, DeviceKey, EntryBody, EntryId, MemberId, MembershipEntry, Role } from '../domain/membership/types';
 import { ENTRY_LIMITS } from '../domain/membership/types';
 import type { Member, MembershipState } from '../domain/membership/view';
@@ -11,20 +15,36 @@ import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
 import type { FeatureDeps } from './feature-deps';
 import { openDoc } from './feature-deps';
+import type { InviterStatus, RememberedInvite } from './invite-memory';
+import { inviterStatus, recallInvite, rememberInvite } from './invite-memory';
+import { watchInviter } from './inviter-check';
+import { createTrustedValidation } from './trusted-verifier';
 
-export type { AdmissionRule, Member, MembershipState, Role };
+export type { AdmissionRule, HistoryItem, InviterStatus, Member, MembershipState, Role };
 
-export type MemberActionError = 'nameRequired' | 'nameTooLong' | 'badDeviceKey' | 'notAMember';
+export type MemberActionError = 'nameRequired' | 'nameTooLong' | 'badDeviceKey' | 'notAMember' | 'reasonRequired' | 'badLimit';
 
 export interface MembersView {
   /** Null until the log has been checked once (signature checks are asynchronous). */
   readonly state: Accessor<MembershipState | null>;
   /** The member this device belongs to, if admitted. */
   readonly me: Accessor<Member | null>;
+  /** True when this device was bound to a member and has since been revoked: nothing it signs counts. */
+  readonly deviceRevoked: Accessor<boolean>;
   /** This device's own join request that is still waiting. */
   readonly myPendingRequest: Accessor<EntryId | null>;
   /** Raw entries as stored, for the "invalid entries" list (shown, never counted). */
   readonly entryType: (id: EntryId) => string;
+  /** The invite this device came through, if it joined by a link. */
+  readonly invite: Accessor<RememberedInvite | null>;
+  /** Whether that invite was signed by a member's device (checked once the chapter has synced). */
+  readonly inviterStatus: Accessor<InviterStatus | null>;
+  /** True while the limited invite's record has not arrived: a request naming it could not count yet. */
+  readonly waitingForInvite: Accessor<boolean>;
+  /** Valid membership events, newest first. */
+  readonly history: Accessor<readonly HistoryItem[]>;
+  /** The short code to compare in person for a device key. */
+  readonly codeOf: (deviceKey: string) => string;
   requestToJoin(name: string): Promise<Result<void, MemberActionError>>;
   admit(requestId: EntryId): Promise<void>;
   grantRole(memberId: MemberId, role: Role): Promise<void>;
@@ -32,7 +52,7 @@ export interface MembersView {
   linkDevice(deviceKey: string): Promise<Result<void, MemberActionError>>;
   revokeDevice(deviceKey: DeviceKey): Promise<void>;
   leave(): Promise<void>;
-  remove(memberId: MemberId, reason: string): Promise<void>;
+  remove(memberId: MemberId, reason: string): Promise<Result<void, MemberActionError>>;
   setAdmissionRule(rule: AdmissionRule): Promise<void>;
 }
 
@@ -45,6 +65,8 @@ function checkName(name: string): Result<string, MemberActionError> {
   return ok(trimmed);
 }
 
+const codeOf = (deviceKey: string): string => safetyCode(deviceKey) ?? '';
+
 const randomMemberId = (): MemberId => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') as MemberId;
@@ -53,6 +75,7 @@ const randomMemberId = (): MemberId => {
 /** Members of a branch: a signed append-only log in its document, validated on every change. */
 export function createMembersStore(deps: FeatureDeps) {
   const { identity } = deps;
+  const validate = createTrustedValidation(deps.catalog);
 
   async function append(doc: Y.Doc, docId: DocId, body: EntryBody, state: MembershipState | null): Promise<MembershipEntry> {
     const valid = new Set(state?.verdicts.filter((v) => v.status === 'valid').map((v) => v.id) ?? []);
@@ -79,6 +102,24 @@ export function createMembersStore(deps: FeatureDeps) {
     return ok(entry.id);
   }
 
+  /** Signs an 'invite' entry that admits at most `maxUses` people; only members can issue one. */
+  async function recordInvite(
+    docId: DocId,
+    genesisId: string | null,
+    maxUses: number,
+    expiresAt: string | null,
+  ): Promise<Result<EntryId, 'notAMember' | 'badLimit'>> {
+    if (!Number.isSafeInteger(maxUses) || maxUses < 1 || maxUses > ENTRY_LIMITS.maxUses) return err('badLimit');
+    const doc = openDoc(deps, docId);
+    const state = await validate(readMembershipLog(doc), { chapterId: docId, ...(genesisId ? { genesisId: genesisId as EntryId } : {}) });
+    const active = state.members.some(
+      (member) => member.status === 'active' && member.devices.some((d) => d.key === identity.deviceKey && d.revokedBy === null),
+    );
+    if (!active) return err('notAMember');
+    const entry = await append(doc, docId, { type: 'invite', maxUses, ...(expiresAt ? { expiresAt } : {}) }, state);
+    return ok(entry.id);
+  }
+
   /** Call inside a reactive owner (a page or section). */
   function view(docId: DocId, genesisId: string | null = null): MembersView {
     const doc = openDoc(deps, docId);
@@ -86,7 +127,7 @@ export function createMembersStore(deps: FeatureDeps) {
     let run = 0;
     const revalidate = async () => {
       const mine = ++run;
-      const next = await validateSignedLog(readMembershipLog(doc), {
+      const next = await validate(readMembershipLog(doc), {
         chapterId: docId,
         ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
       });
@@ -94,6 +135,25 @@ export function createMembersStore(deps: FeatureDeps) {
     };
     void revalidate();
     onCleanup(observeMembershipLog(doc, () => void revalidate()));
+    const [invite, setInvite] = createSignal<RememberedInvite | null>(null);
+    void recallInvite(deps.catalog, docId).then(setInvite);
+    const inviter = createMemo(() => {
+      const remembered = invite();
+      return remembered ? inviterStatus(state(), remembered.inviterKey) : null;
+    });
+    const validInvite = (): EntryId | null => {
+      const id = invite()?.inviteId ?? null;
+      return id !== null && state()?.invites.some((usage) => usage.id === id) ? id : null;
+    };
+    const waitingForInvite = createMemo(() => {
+      const id = invite()?.inviteId ?? null;
+      // Only while nothing is known about the entry: a forged or foreign one never becomes valid.
+      return id !== null && validInvite() === null && !state()?.verdicts.some((verdict) => verdict.id === id);
+    });
+    const history = createMemo(() => {
+      const current = state();
+      return current ? membershipHistory(current, readMembershipLog(doc)) : [];
+    });
 
     const me = createMemo(() => {
       const current = state();
@@ -104,6 +164,9 @@ export function createMembersStore(deps: FeatureDeps) {
         ) ?? null
       );
     });
+    const deviceRevoked = createMemo(
+      () => state()?.members.some((member) => member.devices.some((d) => d.key === identity.deviceKey && d.revokedBy !== null)) ?? false,
+    );
     const myPendingRequest = createMemo(() => state()?.pendingRequests.find((r) => r.deviceKey === identity.deviceKey)?.id ?? null);
     const entryType = (id: EntryId): string => {
       const raw = readMembershipLog(doc).find((value) => typeof value === 'object' && value !== null && (value as { id?: unknown }).id === id);
@@ -117,12 +180,19 @@ export function createMembersStore(deps: FeatureDeps) {
     return {
       state,
       me,
+      deviceRevoked,
       myPendingRequest,
       entryType,
+      invite,
+      inviterStatus: inviter,
+      waitingForInvite,
+      history,
+      codeOf,
       async requestToJoin(name) {
         const checked = checkName(name);
         if (!checked.ok) return checked;
-        await write({ type: 'request', name: checked.value, deviceKey: identity.deviceKey });
+        const inviteId = validInvite();
+        await write({ type: 'request', name: checked.value, deviceKey: identity.deviceKey, ...(inviteId ? { inviteId } : {}) });
         return ok(undefined);
       },
       admit: (requestId) => write({ type: 'admit', requestId }),
@@ -137,12 +207,24 @@ export function createMembersStore(deps: FeatureDeps) {
       },
       revokeDevice: (deviceKey) => write({ type: 'revoke-device', deviceKey }),
       leave: () => write({ type: 'leave' }),
-      remove: (memberId, reason) => write({ type: 'remove', memberId, reason: reason.trim().slice(0, ENTRY_LIMITS.reason) }),
+      async remove(memberId, reason) {
+        const text = reason.trim();
+        if (text.length === 0) return err('reasonRequired');
+        await write({ type: 'remove', memberId, reason: text.slice(0, ENTRY_LIMITS.reason) });
+        return ok(undefined);
+      },
       setAdmissionRule: (rule) => write({ type: 'set-admission-rule', rule }),
     };
   }
 
-  return { view, foundChapter, checkName };
+  return {
+    view,
+    foundChapter,
+    checkName,
+    recordInvite,
+    rememberInvite: (docId: DocId, seal: InviteSeal) => rememberInvite(deps.catalog, docId, seal),
+    watchInviter: (docId: DocId, genesisId: string | null) => watchInviter(deps, validate, docId, genesisId),
+  };
 }
 
 export type MembersStore = ReturnType<typeof createMembersStore>;

@@ -3,6 +3,7 @@ import { isWellFormed } from '../domain/membership/shape';
 import type { MembershipEntry } from '../domain/membership/types';
 import { verifyBytes } from './ed25519';
 import { sha256Base64url, utf8 } from './hash';
+import type { VerifyDispatch } from './verify-pool';
 
 export interface EntryVerifier {
   /** True iff the entry is well formed, its id hashes its canonical form and its signature verifies. */
@@ -24,6 +25,8 @@ export interface EntryVerifierOptions {
    * only the exact bytes verified before pass, and reloading skips WebCrypto entirely.
    */
   readonly trusted?: Iterable<string>;
+  /** Where signatures are checked; default this thread (see verify-pool.ts for workers). */
+  readonly dispatch?: VerifyDispatch;
 }
 
 interface Cached {
@@ -42,6 +45,7 @@ const CHUNK = 500;
  */
 export function createEntryVerifier(options: EntryVerifierOptions = {}): EntryVerifier {
   const trusted = new Set(options.trusted);
+  const verify = options.dispatch ?? verifyBytes;
   const verified = new Set<string>();
   let cache = new Map<string, Cached>();
   let seen = new WeakMap<object, Promise<boolean>>();
@@ -50,7 +54,7 @@ export function createEntryVerifier(options: EntryVerifierOptions = {}): EntryVe
     const token = `${entry.id}.${entry.signature}`;
     const bytes = utf8(canonical);
     // The signature check goes to WebCrypto first; the id is hashed on this thread meanwhile.
-    const signed = trusted.has(token) ? Promise.resolve(true) : verifyBytes(entry.author, entry.signature, bytes);
+    const signed = trusted.has(token) ? Promise.resolve(true) : verify(entry.author, entry.signature, bytes);
     if (sha256Base64url(bytes) !== entry.id) return Promise.resolve(false);
     return signed.then((ok) => {
       if (ok) verified.add(token);

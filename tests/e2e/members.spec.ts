@@ -2,8 +2,11 @@ import { expect, type Page, test } from '@playwright/test';
 import { createChapter, inviteLink, newDevice } from './devices';
 
 const openMembers = async (page: Page) => {
-  await page.getByTestId('section-members').click();
-  await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
+  // Retried: a banner appearing (e.g. "works offline") can shift the tabs under the click.
+  await expect(async () => {
+    await page.getByTestId('section-members').click();
+    await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 };
 
 test('a newcomer asks to join, a member admits them, and a second device is linked', async ({ browser }) => {

@@ -2,7 +2,7 @@ import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { AdmissionPolicy } from './policy';
 import type { MemberSlot, ReplayState } from './state';
-import { addMember, countActiveWithRole, endMembership, isKeyTaken } from './state';
+import { addMember, countActiveWithRole, endMembership, inviteBlock, isKeyTaken } from './state';
 import type { AdmitEntry, DeviceKey, EntryId, FoundEntry, MemberId, MembershipEntry, RequestEntry } from './types';
 import type { InvalidReason } from './view';
 
@@ -10,10 +10,13 @@ import type { InvalidReason } from './view';
  * The rules, applied to one entry at its place in the deterministic order. An entry that breaks
  * a rule changes nothing. Rights:
  * - 'found': the chapter's single founding entry; the founder starts with the convener role.
- * - 'request': anyone, self-signed by the new device; the key must not be in use.
+ * - 'request': anyone, self-signed by the new device, descending from the founding entry; the key
+ *   must not be in use; a named invite must be valid and not used up.
+ * - 'invite': any active member; it admits at most `maxUses` requests that name it.
  * - 'admit': any active member, counted by the AdmissionPolicy under the current rule.
  * - 'link-device' / 'revoke-device' / 'leave': the member, for their own devices / membership.
- * - 'grant-role' / 'revoke-role' / 'remove' / 'set-admission-rule': active conveners only.
+ * - 'grant-role' / 'revoke-role' / 'set-admission-rule': active conveners only.
+ * - 'remove': a convener, or enough members under the 'n-members' rule (see applyRemove).
  * Every member-signed entry needs an active member's unrevoked device at that point.
  */
 export interface RuleContext {
@@ -32,6 +35,9 @@ export function applyEntry(state: ReplayState, entry: MembershipEntry, context: 
   if (!author.ok) return author.error;
   const member = author.value;
   switch (entry.type) {
+    case 'invite':
+      state.invites.set(entry.id, { entry, issuer: member.id, used: 0 });
+      return null;
     case 'admit':
       return applyAdmit(state, entry, member, context.policy);
     case 'link-device':
@@ -47,8 +53,9 @@ export function applyEntry(state: ReplayState, entry: MembershipEntry, context: 
       return null;
     case 'grant-role':
     case 'revoke-role':
-    case 'remove':
       return applyGovernance(state, entry, member);
+    case 'remove':
+      return applyRemove(state, entry, member);
   }
 }
 
@@ -72,12 +79,21 @@ function applyFound(state: ReplayState, entry: FoundEntry, genesisId: EntryId | 
     roles: ['convener'],
     admittedAt: entry.id,
     requestId: null,
+    inviteId: null,
   });
   return null;
 }
 
 function applyRequest(state: ReplayState, entry: RequestEntry): Verdict {
+  // The newcomer must have seen the founding entry: a request beside it could never be placed after it for sure.
+  if (!entry.parents.some((parent) => state.lineage.has(parent))) return 'missingGenesis';
   if (isKeyTaken(state, entry.deviceKey)) return 'deviceInUse';
+  if (entry.inviteId !== undefined) {
+    const invite = state.invites.get(entry.inviteId);
+    if (invite === undefined) return 'unknownInvite';
+    const blocked = inviteBlock(state, invite);
+    if (blocked !== null) return blocked;
+  }
   state.requests.set(entry.id, { entry, endorsers: new Set(), admitted: false });
   state.requestedKeys.add(entry.deviceKey);
   return null;
@@ -89,6 +105,9 @@ function applyAdmit(state: ReplayState, entry: AdmitEntry, member: MemberSlot, p
   const newId = slot.entry.id as string as MemberId;
   if (slot.admitted || state.members.has(newId)) return 'alreadyAdmitted';
   if (slot.endorsers.has(member.id)) return 'alreadyEndorsed';
+  const invite = slot.entry.inviteId === undefined ? undefined : state.invites.get(slot.entry.inviteId);
+  const blocked = invite === undefined ? null : inviteBlock(state, invite);
+  if (blocked !== null) return blocked;
   slot.endorsers.add(member.id);
   const outcome = policy.decide({
     rule: state.rule,
@@ -103,6 +122,7 @@ function applyAdmit(state: ReplayState, entry: AdmitEntry, member: MemberSlot, p
   }
   if (outcome.kind === 'admitted') {
     slot.admitted = true;
+    if (invite !== undefined) invite.used += 1;
     addMember(state, {
       id: newId,
       name: slot.entry.name,
@@ -111,6 +131,7 @@ function applyAdmit(state: ReplayState, entry: AdmitEntry, member: MemberSlot, p
       roles: [],
       admittedAt: entry.id,
       requestId: slot.entry.id,
+      inviteId: slot.entry.inviteId ?? null,
     });
   }
   return null;
@@ -133,7 +154,35 @@ function revokeDevice(state: ReplayState, member: MemberSlot, key: DeviceKey, en
   return null;
 }
 
-type GovernanceEntry = Extract<MembershipEntry, { type: 'grant-role' | 'revoke-role' | 'remove' }>;
+type GovernanceEntry = Extract<MembershipEntry, { type: 'grant-role' | 'revoke-role' }>;
+type RemoveEntry = Extract<MembershipEntry, { type: 'remove' }>;
+
+/**
+ * A convener removes at once. Under the 'n-members' rule, other members' removals count as
+ * agreement, and the member is removed once as many agree as an admission needs (capped at the
+ * other active members, as for admission). Under other rules only conveners remove.
+ */
+function applyRemove(state: ReplayState, entry: RemoveEntry, member: MemberSlot): Verdict {
+  const target = state.members.get(entry.memberId);
+  if (target === undefined) return 'unknownMember';
+  if (target.status !== 'active') return 'memberInactive';
+  if (target.id === member.id) return 'notAllowed';
+  const complete = (): Verdict => {
+    endMembership(state, target, 'removed', entry.id);
+    target.removal = { entryId: entry.id, reason: entry.reason, decisionId: entry.decisionId ?? null };
+    return null;
+  };
+  if (member.roles.has('convener')) return complete();
+  if (state.rule.kind !== 'n-members') return 'notAllowed';
+  let agreed = state.removals.get(target.id);
+  if (agreed === undefined) {
+    agreed = new Set();
+    state.removals.set(target.id, agreed);
+  }
+  if (agreed.has(member.id)) return 'alreadyEndorsed';
+  agreed.add(member.id);
+  return agreed.size >= Math.min(state.rule.n, state.activeCount - 1) ? complete() : null;
+}
 
 function applyGovernance(state: ReplayState, entry: GovernanceEntry, member: MemberSlot): Verdict {
   if (!member.roles.has('convener')) return 'notAllowed';
@@ -149,11 +198,6 @@ function applyGovernance(state: ReplayState, entry: GovernanceEntry, member: Mem
       if (!target.roles.has(entry.role)) return 'roleNotHeld';
       if (entry.role === 'convener' && countActiveWithRole(state, 'convener') <= 1) return 'lastConvener';
       target.roles.delete(entry.role);
-      return null;
-    case 'remove':
-      if (target.id === member.id) return 'notAllowed';
-      endMembership(state, target, 'removed', entry.id);
-      target.removal = { entryId: entry.id, reason: entry.reason, decisionId: entry.decisionId ?? null };
       return null;
   }
 }

@@ -54,7 +54,18 @@ const BODIES: Readonly<Record<string, { readonly keys: readonly string[]; readon
     keys: ['memberId', 'name', 'deviceKey'],
     check: (f) => isId(f.memberId) && isName(f.name) && f.deviceKey === f.author && isEmpty(f.parents),
   },
-  request: { keys: ['name', 'deviceKey'], check: (f) => isName(f.name) && f.deviceKey === f.author },
+  request: {
+    keys: ['name', 'deviceKey', 'inviteId'],
+    check: (f) => isName(f.name) && f.deviceKey === f.author && (f.inviteId === undefined || isId(f.inviteId)),
+  },
+  invite: {
+    keys: ['maxUses', 'expiresAt'],
+    check: (f) =>
+      Number.isSafeInteger(f.maxUses) &&
+      (f.maxUses as number) >= 1 &&
+      (f.maxUses as number) <= ENTRY_LIMITS.maxUses &&
+      (f.expiresAt === undefined || isString(f.expiresAt, ENTRY_LIMITS.createdAt, 1)),
+  },
   admit: { keys: ['requestId', 'pollId'], check: (f) => isId(f.requestId) && isOptionalReference(f.pollId) },
   'link-device': { keys: ['deviceKey'], check: (f) => isDeviceKey(f.deviceKey) && f.deviceKey !== f.author },
   'revoke-device': { keys: ['deviceKey'], check: (f) => isDeviceKey(f.deviceKey) },

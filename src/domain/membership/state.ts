@@ -3,12 +3,13 @@ import {
   DEFAULT_ADMISSION_RULE,
   type DeviceKey,
   type EntryId,
+  type InviteEntry,
   type MemberId,
   type RequestEntry,
   ROLES,
   type Role,
 } from './types';
-import type { Member, MemberStatus, PendingRequest, Removal } from './view';
+import type { InviteBlock, InviteUsage, Member, MemberStatus, PendingRemoval, PendingRequest, Removal } from './view';
 
 /** Mutable replay state, private to the validator: it never escapes `validateLog`. */
 export interface DeviceSlot {
@@ -26,6 +27,8 @@ export interface MemberSlot {
   readonly roles: Set<Role>;
   readonly admittedAt: EntryId;
   readonly requestId: EntryId | null;
+  /** The limited invite the member came through, if any. */
+  readonly inviteId: EntryId | null;
   status: MemberStatus;
   endedBy: EntryId | null;
   removal: Removal | null;
@@ -35,6 +38,13 @@ export interface RequestSlot {
   readonly entry: RequestEntry;
   readonly endorsers: Set<MemberId>;
   admitted: boolean;
+}
+
+export interface InviteSlot {
+  readonly entry: InviteEntry;
+  readonly issuer: MemberId;
+  /** Requests through this invite admitted so far. */
+  used: number;
 }
 
 export interface ReplayState {
@@ -47,6 +57,11 @@ export interface ReplayState {
   readonly requests: Map<EntryId, RequestSlot>;
   /** Keys named by a valid request, admitted or not: no one else may claim them. */
   readonly requestedKeys: Set<DeviceKey>;
+  readonly invites: Map<EntryId, InviteSlot>;
+  /** Members who agreed (by a 'remove' entry) to remove an active member, under the 'n-members' rule. */
+  readonly removals: Map<MemberId, Set<MemberId>>;
+  /** Placed entries that descend from the valid founding entry (the founding entry included). */
+  readonly lineage: Set<EntryId>;
 }
 
 export function emptyState(): ReplayState {
@@ -58,6 +73,9 @@ export function emptyState(): ReplayState {
     devices: new Map(),
     requests: new Map(),
     requestedKeys: new Set(),
+    invites: new Map(),
+    removals: new Map(),
+    lineage: new Set(),
   };
 }
 
@@ -69,6 +87,7 @@ export interface NewMember {
   readonly roles: readonly Role[];
   readonly admittedAt: EntryId;
   readonly requestId: EntryId | null;
+  readonly inviteId: EntryId | null;
 }
 
 export function addMember(state: ReplayState, input: NewMember): void {
@@ -83,6 +102,7 @@ export function addMember(state: ReplayState, input: NewMember): void {
     roles: new Set(input.roles),
     admittedAt: input.admittedAt,
     requestId: input.requestId,
+    inviteId: input.inviteId,
     status: 'active',
     endedBy: null,
     removal: null,
@@ -120,6 +140,7 @@ export function snapshotMembers(state: ReplayState): readonly Member[] {
     roles: ROLES.filter((role) => member.roles.has(role)),
     admittedAt: member.admittedAt,
     requestId: member.requestId,
+    inviteId: member.inviteId,
     status: member.status,
     endedBy: member.endedBy,
     removal: member.removal,
@@ -130,7 +151,44 @@ export function snapshotRequests(state: ReplayState): readonly PendingRequest[] 
   const pending: PendingRequest[] = [];
   for (const [id, slot] of state.requests) {
     if (slot.admitted) continue;
-    pending.push({ id, name: slot.entry.name, deviceKey: slot.entry.deviceKey, endorsers: [...slot.endorsers] });
+    const inviteId = slot.entry.inviteId ?? null;
+    const invite = inviteId === null ? undefined : state.invites.get(inviteId);
+    pending.push({
+      id,
+      name: slot.entry.name,
+      deviceKey: slot.entry.deviceKey,
+      endorsers: [...slot.endorsers],
+      inviteId,
+      blocked: invite === undefined ? null : inviteBlock(state, invite),
+    });
+  }
+  return pending;
+}
+
+/** Why an invite admits nobody more at this point, or null while it still does. */
+export function inviteBlock(state: ReplayState, invite: InviteSlot): InviteBlock | null {
+  const device = state.devices.get(invite.entry.author);
+  const issuer = state.members.get(invite.issuer);
+  // A lost device's or a departed member's links stop working with them.
+  if (device === undefined || device.revokedBy !== null || issuer?.status !== 'active') return 'inviteWithdrawn';
+  return invite.used >= invite.entry.maxUses ? 'inviteUsedUp' : null;
+}
+
+export function snapshotInvites(state: ReplayState): readonly InviteUsage[] {
+  return [...state.invites.values()].map((invite) => ({
+    id: invite.entry.id,
+    issuer: invite.issuer,
+    maxUses: invite.entry.maxUses,
+    used: invite.used,
+    expiresAt: invite.entry.expiresAt ?? null,
+    blocked: inviteBlock(state, invite),
+  }));
+}
+
+export function snapshotRemovals(state: ReplayState): readonly PendingRemoval[] {
+  const pending: PendingRemoval[] = [];
+  for (const [memberId, agreed] of state.removals) {
+    if (state.members.get(memberId)?.status === 'active') pending.push({ memberId, agreed: [...agreed] });
   }
   return pending;
 }

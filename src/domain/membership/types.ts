@@ -53,6 +53,16 @@ export interface RequestBody {
   readonly name: string;
   /** Must equal `author`: a request is self-signed by the newcomer's new device. */
   readonly deviceKey: DeviceKey;
+  /** The 'invite' entry of the link the newcomer came through, when it was limited in uses. */
+  readonly inviteId?: EntryId;
+}
+
+/** A member issued an invite link that admits at most `maxUses` people (unlimited links need no entry). */
+export interface InviteBody {
+  readonly type: 'invite';
+  readonly maxUses: number;
+  /** When the link stops working (checked by the joining device; recorded here for display). */
+  readonly expiresAt?: string;
 }
 
 export interface AdmitBody {
@@ -104,6 +114,7 @@ export interface SetAdmissionRuleBody {
 export type EntryBody =
   | FoundBody
   | RequestBody
+  | InviteBody
   | AdmitBody
   | LinkDeviceBody
   | RevokeDeviceBody
@@ -120,9 +131,11 @@ type Signed<B> = EntryEnvelope & B;
 export type FoundEntry = Signed<FoundBody>;
 export type RequestEntry = Signed<RequestBody>;
 export type AdmitEntry = Signed<AdmitBody>;
+export type InviteEntry = Signed<InviteBody>;
 export type MembershipEntry =
   | FoundEntry
   | RequestEntry
+  | InviteEntry
   | AdmitEntry
   | Signed<LinkDeviceBody>
   | Signed<RevokeDeviceBody>
@@ -144,4 +157,5 @@ export const ENTRY_LIMITS = {
   createdAt: 64,
   parents: 256,
   n: 1_000,
+  maxUses: 1_000,
 } as const;

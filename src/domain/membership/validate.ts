@@ -5,7 +5,7 @@ import { defaultAdmissionPolicy } from './policy';
 import { applyEntry, type RuleContext } from './rules';
 import { parseEntry } from './shape';
 import type { ReplayState } from './state';
-import { emptyState, snapshotMembers, snapshotRequests } from './state';
+import { emptyState, snapshotInvites, snapshotMembers, snapshotRemovals, snapshotRequests } from './state';
 import type { ChapterId, EntryId, MembershipEntry } from './types';
 import type { EntryVerdict, InvalidReason, MembershipState } from './view';
 
@@ -76,6 +76,10 @@ export function validateLog(
   const verdicts: EntryVerdict[] = [];
   for (const entry of ordered) {
     const reason = check(entry, state, context, options.chapterId, representatives, isVerified);
+    // Causal, not validity: whatever an entry's verdict, its descendants were written after the founding.
+    if (entry.id === state.foundedBy || entry.parents.some((parent) => state.lineage.has(parent))) {
+      state.lineage.add(entry.id);
+    }
     verdicts.push(reason === null ? { id: entry.id, status: 'valid', reason: null } : invalid(entry.id, reason));
   }
   for (const entry of pending) verdicts.push({ id: entry.id, status: 'pending', reason: 'missingParents' });
@@ -91,6 +95,8 @@ export function validateLog(
     admissionRule: state.rule,
     members: snapshotMembers(state),
     pendingRequests: snapshotRequests(state),
+    invites: snapshotInvites(state),
+    pendingRemovals: snapshotRemovals(state),
     verdicts,
   };
 }

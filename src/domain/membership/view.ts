@@ -27,6 +27,8 @@ export interface Member {
   readonly admittedAt: EntryId;
   /** The member's 'request' entry (its id is the member id); null for the founder. */
   readonly requestId: EntryId | null;
+  /** The limited invite ('invite' entry) the member came through, if any. */
+  readonly inviteId: EntryId | null;
   readonly status: MemberStatus;
   /** The 'leave' or 'remove' entry that ended the membership. */
   readonly endedBy: EntryId | null;
@@ -39,6 +41,27 @@ export interface PendingRequest {
   readonly deviceKey: DeviceKey;
   /** Members whose admits were counted so far (for the 'n-members' rule), in log order. */
   readonly endorsers: readonly MemberId[];
+  readonly inviteId: EntryId | null;
+  /** Set when the request came through an invite that can admit nobody more: admits would not count. */
+  readonly blocked: InviteBlock | null;
+}
+
+/** A removal some members agreed to under the 'n-members' rule, not yet decided. */
+export interface PendingRemoval {
+  readonly memberId: MemberId;
+  readonly agreed: readonly MemberId[];
+}
+
+export type InviteBlock = 'inviteUsedUp' | 'inviteWithdrawn';
+
+/** A limited invite and how many people it admitted so far. */
+export interface InviteUsage {
+  readonly id: EntryId;
+  readonly issuer: MemberId;
+  readonly maxUses: number;
+  readonly used: number;
+  readonly expiresAt: string | null;
+  readonly blocked: InviteBlock | null;
 }
 
 export type InvalidReason =
@@ -76,7 +99,15 @@ export type InvalidReason =
   | 'roleNotHeld'
   /** Revoking this convener role would leave the chapter without an active convener. */
   | 'lastConvener'
-  | 'alreadyRevoked';
+  | 'alreadyRevoked'
+  /** A join request that does not descend from the chapter's founding entry. */
+  | 'missingGenesis'
+  /** Names an invite that is not a valid 'invite' entry earlier in the log. */
+  | 'unknownInvite'
+  /** The invite already admitted as many people as it allows. */
+  | 'inviteUsedUp'
+  /** The invite's issuer has left or been removed, or the issuing device was revoked. */
+  | 'inviteWithdrawn';
 
 export type PendingReason = 'missingParents';
 
@@ -94,6 +125,10 @@ export interface MembershipState {
   readonly members: readonly Member[];
   /** Valid requests not admitted yet, in log order. */
   readonly pendingRequests: readonly PendingRequest[];
+  /** Valid limited invites, in log order, with their use counts. */
+  readonly invites: readonly InviteUsage[];
+  /** Removals waiting for more members to agree (the 'n-members' rule). */
+  readonly pendingRemovals: readonly PendingRemoval[];
   /**
    * One per distinct input entry: the ordered log first, then pending entries, then entries that
    * could not be placed (malformed, losing duplicates). Identical for any input order.

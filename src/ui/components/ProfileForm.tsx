@@ -1,6 +1,7 @@
-import { createSignal, type JSX, Show } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n';
+import { KeyQr } from './KeyQr';
 
 const NAME_MAX = 120;
 const BIO_MAX = 1000;
@@ -19,6 +20,9 @@ export function ProfileForm() {
   const [languages, setLanguages] = createSignal(profile.languages.join(', '));
   const [skills, setSkills] = createSignal(profile.skills.join(', '));
   const [bio, setBio] = createSignal(profile.bio);
+  const [home, setHome] = createSignal(profile.homeChapter ?? '');
+  // Only chapters on this device can be home; a chapter removed since reads as none chosen.
+  const chapters = () => app.entries().filter((entry) => entry.kind === 'chapter');
   const [message, setMessage] = createSignal<{ readonly ok: boolean; readonly text: string } | null>(null);
 
   const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = async (event) => {
@@ -31,6 +35,7 @@ export function ProfileForm() {
       languages: parseTags(languages()),
       skills: parseTags(skills()),
       bio: bio().trim(),
+      homeChapter: chapters().some((entry) => entry.id === home()) ? home() : null,
     });
     setMessage({ ok: true, text: t('profile.saved') });
   };
@@ -58,7 +63,20 @@ export function ProfileForm() {
         <label for="profile-bio">{t('profile.bio')}</label>
         <textarea id="profile-bio" rows={3} value={bio()} onInput={(e) => setBio(e.currentTarget.value)} />
       </div>
-      <p class="muted">{t('profile.safetyCode', { code: app.identity.safetyCode })}</p>
+      <div>
+        <label for="profile-home">{t('profile.homeChapter')}</label>
+        <select id="profile-home" class="profile-select" value={home()} onChange={(e) => setHome(e.currentTarget.value)} data-testid="profile-home">
+          <option value="">{t('profile.homeChapter.none')}</option>
+          <For each={chapters()}>
+            {(entry) => (
+              <option value={entry.id} selected={entry.id === home()}>
+                {entry.title}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <KeyQr deviceKey={app.identity.deviceKey} safetyCode={app.identity.safetyCode} />
       <div class="row">
         <button type="submit" class="button" data-testid="profile-save">
           {t('profile.save')}

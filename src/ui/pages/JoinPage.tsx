@@ -27,6 +27,9 @@ export function JoinPage() {
       return;
     }
     const docId = await app.chapters.joinChapter(parsed.value);
+    // Kept on this device: the join request names a limited invite, and the inviter is checked after sync.
+    const seal = parsed.value.seal;
+    if (seal) await (await app.features.load('members')).rememberInvite(docId, seal);
     // Replace, so the secret does not stay in the back/forward history.
     navigate(`/chapters/${docId}`, { replace: true });
   };

@@ -24,7 +24,7 @@ describe('founding and admission', () => {
     expect(before.foundedBy).toBe(found.id);
     expect(before.members.map((member) => member.id)).toEqual([FOUNDER_ID]);
     expect(before.pendingRequests).toEqual([
-      { id: request.id, name: 'Grace', deviceKey: device.publicKey, endorsers: [] },
+      { id: request.id, name: 'Grace', deviceKey: device.publicKey, endorsers: [], inviteId: null, blocked: null },
     ]);
 
     const admit = await log.add({ type: 'admit', requestId: request.id }, founder);
@@ -40,6 +40,7 @@ describe('founding and admission', () => {
       roles: [],
       admittedAt: admit.id,
       requestId: request.id,
+      inviteId: null,
       status: 'active',
       endedBy: null,
       removal: null,
@@ -71,7 +72,7 @@ describe('founding and admission', () => {
     expect(verdictOf(halfway, again)).toMatchObject(invalid('alreadyEndorsed'));
     expect(halfway.members).toHaveLength(2);
     expect(halfway.pendingRequests).toEqual([
-      { id: request.id, name: 'Linus', deviceKey: device.publicKey, endorsers: [FOUNDER_ID] },
+      { id: request.id, name: 'Linus', deviceKey: device.publicKey, endorsers: [FOUNDER_ID], inviteId: null, blocked: null },
     ]);
 
     const second = await log.add({ type: 'admit', requestId: request.id }, grace.device);

@@ -71,3 +71,26 @@ describe('leaving and removal are recorded, never deleted', () => {
     expect(memberOf(state, back.memberId)?.status).toBe('active');
   });
 });
+
+describe('removal under the admission rule', () => {
+  it('under the n-members rule, members other than conveners remove together once enough agree', async () => {
+    const { log, founder } = await foundChapter();
+    const grace = await join(log, 'Grace', founder);
+    const linus = await join(log, 'Linus', founder);
+    const omar = await join(log, 'Omar', founder);
+    await log.add({ type: 'set-admission-rule', rule: { kind: 'n-members', n: 2 } }, founder);
+    const first = await log.add({ type: 'remove', memberId: omar.memberId, reason: 'Never came' }, grace.device);
+    const repeat = await log.add({ type: 'remove', memberId: omar.memberId, reason: 'Still never came' }, grace.device);
+    const halfway = await validate(log.entries);
+    expect(verdictOf(halfway, first)).toMatchObject(VALID);
+    expect(verdictOf(halfway, repeat)).toMatchObject(invalid('alreadyEndorsed'));
+    expect(memberOf(halfway, omar.memberId)?.status).toBe('active');
+    expect(halfway.pendingRemovals).toEqual([{ memberId: omar.memberId, agreed: [grace.memberId] }]);
+
+    const second = await log.add({ type: 'remove', memberId: omar.memberId, reason: 'Agreed' }, linus.device);
+    const done = await validate(log.entries);
+    expect(verdictOf(done, second)).toMatchObject(VALID);
+    expect(memberOf(done, omar.memberId)).toMatchObject({ status: 'removed', endedBy: second.id, removal: { reason: 'Agreed' } });
+    expect(done.pendingRemovals).toEqual([]);
+  });
+});

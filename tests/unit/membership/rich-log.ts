@@ -40,6 +40,18 @@ export async function buildRichLog(): Promise<RichLog> {
   await log.add({ type: 'admit', requestId: omarRequest.id }, newcomer, [omarRequest]);
   await log.add({ type: 'remove', memberId: omarRequest.id as string as MemberId, reason: 'Unreachable' }, founder);
 
+  // A one-use invite raced by two newcomers (n-members rule: two endorsements each).
+  const invite = await log.add({ type: 'invite', maxUses: 1 }, grace.device);
+  const racers = await Promise.all([newDevice(), newDevice()]);
+  const racing = [];
+  for (const [index, racer] of racers.entries()) {
+    racing.push(await log.add({ type: 'request', name: `Racer ${index}`, deviceKey: racer.publicKey, inviteId: invite.id }, racer, [invite]));
+  }
+  for (const request of racing) {
+    await log.add({ type: 'admit', requestId: request.id }, founder, racing);
+    await log.add({ type: 'admit', requestId: request.id }, grace.device, racing);
+  }
+
   // Bad entries.
   const outsider = await newDevice();
   const forged = await sign({ type: 'grant-role', memberId: grace.memberId, role: 'teller' }, outsider, [found]);

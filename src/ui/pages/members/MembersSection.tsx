@@ -1,10 +1,14 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { useApp } from '../../../app/context';
-import type { MemberActionError, MembersView, Role } from '../../../app/members';
+import type { MemberActionError, MembershipState, MembersView, Role } from '../../../app/members';
 import type { EntryId, MemberId } from '../../../domain/membership/types';
 import { type MessageKey, t } from '../../../i18n';
 import type { SectionProps } from '../chapter/section-props';
+import { InviteUsageList, InviteUsageNote } from './InviteUsageList';
+import { MemberDevices } from './MemberDevices';
+import { MemberHistory } from './MemberHistory';
 import { MembershipSettings } from './MembershipSettings';
+import { RemoveMember } from './RemoveMember';
 import './MembersSection.css';
 
 const ROLES: readonly Role[] = ['convener', 'secretary', 'teller'];
@@ -23,11 +27,16 @@ export default function MembersSection(props: SectionProps) {
         {(state) => (
           <>
             <p class="muted" data-testid="member-count">
-              {count() === 1 ? t('members.count.one') : t('members.count.other', { count: count() })}
+              {t('members.count', { count: count() })}
             </p>
             {/* A request signed before the founding record has arrived would sort before it and never count. */}
-            <Show when={!members.me() && state().foundedBy}>
+            <Show when={!members.me() && state().foundedBy && !members.deviceRevoked()}>
               <JoinRequest members={members} />
+            </Show>
+            <Show when={members.deviceRevoked()}>
+              <p class="notice" role="status" data-testid="device-revoked">
+                {t('members.device.revokedHere')}
+              </p>
             </Show>
             <Show when={!state().foundedBy}>
               <p class="notice" role="status" data-testid="members-waiting">
@@ -52,13 +61,16 @@ export default function MembersSection(props: SectionProps) {
                       </Show>
                     </div>
                     <span class="muted member-devices">
-                      {member.devices.length === 1
-                        ? t('members.device.count.one')
-                        : t('members.device.count.other', { count: member.devices.length })}
+                      {t('members.device.count', { count: member.devices.length })}
                     </span>
+                    <InviteUsageNote state={state()} inviteId={member.inviteId} />
                     <Show when={canGrant(members) && member.status === 'active'}>
                       <RoleGrant members={members} memberId={member.id} name={member.name} held={member.roles} />
                     </Show>
+                    <Show when={canRemove(members, state()) && member.status === 'active' && members.me()?.id !== member.id}>
+                      <RemoveMember members={members} member={member} state={state()} />
+                    </Show>
+                    <MemberDevices members={members} member={member} />
                   </li>
                 )}
               </For>
@@ -80,9 +92,19 @@ export default function MembersSection(props: SectionProps) {
                               })}
                             </span>
                           </Show>
-                          <button type="button" class="button button-primary" onClick={() => void members.admit(request.id)}>
-                            {t('members.requests.admit', { name: request.name })}
-                          </button>
+                          <InviteUsageNote state={state()} inviteId={request.inviteId} />
+                          <Show
+                            when={!request.blocked}
+                            fallback={
+                              <span class="field-error" data-testid="request-blocked">
+                                {t(`members.requests.blocked.${request.blocked!}`)}
+                              </span>
+                            }
+                          >
+                            <button type="button" class="button button-primary" onClick={() => void members.admit(request.id)}>
+                              {t('members.requests.admit', { name: request.name })}
+                            </button>
+                          </Show>
                         </li>
                       )}
                     </For>
@@ -90,8 +112,10 @@ export default function MembersSection(props: SectionProps) {
                 </Show>
               </section>
             </Show>
+            <InviteUsageList state={state()} />
             <InvalidEntries members={members} />
             <MembershipSettings members={members} />
+            <MemberHistory members={members} />
           </>
         )}
       </Show>
@@ -103,6 +127,10 @@ const canGrant = (members: MembersView): boolean => {
   const me = members.me();
   return !!me && (me.founder || me.roles.includes('convener'));
 };
+
+/** Conveners remove; under the 'n-members' rule any member can agree to a removal. */
+const canRemove = (members: MembersView, state: MembershipState): boolean =>
+  canGrant(members) || (!!members.me() && state.admissionRule.kind === 'n-members');
 
 function JoinRequest(props: { readonly members: MembersView }) {
   const app = useApp();
@@ -117,10 +145,10 @@ function JoinRequest(props: { readonly members: MembersView }) {
   };
   return (
     <Show
-      when={!props.members.myPendingRequest()}
+      when={!props.members.myPendingRequest() && !props.members.waitingForInvite()}
       fallback={
         <p class="notice" role="status" data-testid="join-waiting">
-          {t('members.join.waiting')}
+          {t(props.members.myPendingRequest() ? 'members.join.waiting' : 'members.join.waitingForInvite')}
         </p>
       }
     >

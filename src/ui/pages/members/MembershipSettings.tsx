@@ -2,6 +2,8 @@ import { createSignal, type JSX, Show } from 'solid-js';
 import { useApp } from '../../../app/context';
 import type { MemberActionError, MembersView } from '../../../app/members';
 import { t } from '../../../i18n';
+import { KeyQr } from '../../components/KeyQr';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** This device's key and safety code, linking another device, the admission rule, leaving. */
 export function MembershipSettings(props: { readonly members: MembersView }) {
@@ -9,6 +11,7 @@ export function MembershipSettings(props: { readonly members: MembersView }) {
   const [linkKey, setLinkKey] = createSignal('');
   const [linkMessage, setLinkMessage] = createSignal<{ readonly ok: boolean; readonly text: string } | null>(null);
   const [ruleN, setRuleN] = createSignal(2);
+  const [leaving, setLeaving] = createSignal(false);
   const me = () => props.members.me();
   const canSetRule = () => !!me() && (me()!.founder || me()!.roles.includes('convener'));
 
@@ -25,11 +28,7 @@ export function MembershipSettings(props: { readonly members: MembersView }) {
     <>
       <section class="card stack field" aria-labelledby="device-title">
         <h2 id="device-title">{t('members.device.title')}</h2>
-        <p>
-          <strong data-testid="safety-code">{t('members.device.safety', { code: app.identity.safetyCode })}</strong>
-          <br />
-          <span class="muted">{t('members.device.safetyHelp')}</span>
-        </p>
+        <KeyQr deviceKey={app.identity.deviceKey} safetyCode={app.identity.safetyCode} />
         <div>
           <label for="device-key">{t('members.device.key')}</label>
           <input id="device-key" class="mono" readOnly value={app.identity.deviceKey} onFocus={(e) => e.currentTarget.select()} data-testid="device-key" />
@@ -72,16 +71,22 @@ export function MembershipSettings(props: { readonly members: MembersView }) {
       </Show>
       <Show when={me()}>
         <div>
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              if (confirm(t('members.leave.confirm'))) void props.members.leave();
-            }}
-          >
+          <button type="button" class="button" onClick={() => setLeaving(true)} data-testid="leave">
             {t('members.leave')}
           </button>
         </div>
+        <Show when={leaving()}>
+          <ConfirmDialog
+            title={t('members.leave.title')}
+            body={t('members.leave.confirm')}
+            confirmLabel={t('members.leave.submit')}
+            onConfirm={async () => {
+              await props.members.leave();
+              return null;
+            }}
+            onClose={() => setLeaving(false)}
+          />
+        </Show>
       </Show>
     </>
   );
