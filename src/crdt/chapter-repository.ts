@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import type { BranchLevel, ChapterDetails } from '../domain/chapter';
+import type { ChapterDetails } from '../domain/chapter';
+import { isBranchLevel } from '../domain/chapter';
 import { initMeta } from './schema';
 import type { SharedText } from './shared-text';
 import { LOCAL_EDIT, sharedText } from './shared-text';
@@ -8,11 +9,15 @@ import { LOCAL_EDIT, sharedText } from './shared-text';
 const chapterMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('chapter');
 const notesText = (doc: Y.Doc): Y.Text => doc.getText('chapterNotes');
 
-const LEVELS: readonly BranchLevel[] = ['local', 'regional', 'national', 'international'];
-
 const str = (map: Y.Map<unknown>, key: string): string => {
   const value = map.get(key);
   return typeof value === 'string' ? value : '';
+};
+
+/** Lists are stored as plain arrays; anything else (a peer's bad write) reads as empty. */
+const strings = (map: Y.Map<unknown>, key: string): readonly string[] => {
+  const value = map.get(key);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 };
 
 export function createChapterDocument(doc: Y.Doc, details: ChapterDetails, createdAt: string): void {
@@ -32,7 +37,10 @@ export function readChapter(doc: Y.Doc): ChapterDetails | undefined {
     location: { city: str(map, 'city'), region: str(map, 'region'), country: str(map, 'country') },
     foundedOn: str(map, 'foundedOn'),
     description: str(map, 'description'),
-    level: LEVELS.includes(level as BranchLevel) ? (level as BranchLevel) : 'local',
+    level: isBranchLevel(level) ? level : 'local',
+    // Documents written before these fields existed simply lack the keys.
+    ...(map.has('languages') ? { languages: strings(map, 'languages') } : {}),
+    ...(map.has('links') ? { links: strings(map, 'links') } : {}),
   };
 }
 
@@ -53,6 +61,10 @@ function writeChapter(doc: Y.Doc, details: ChapterDetails): void {
     level: details.level,
   };
   for (const [key, value] of Object.entries(flat)) if (map.get(key) !== value) map.set(key, value);
+  const lists = { languages: details.languages, links: details.links };
+  for (const [key, value] of Object.entries(lists)) {
+    if (value !== undefined && JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, [...value]);
+  }
 }
 
 export function observeChapter(doc: Y.Doc, listener: () => void): () => void {

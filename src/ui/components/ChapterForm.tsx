@@ -1,11 +1,13 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { CreateChapterError } from '../../app/chapters';
 import type { ChapterDetails, ChapterField, ChapterInput } from '../../domain/chapter';
+import { BRANCH_LEVELS } from '../../domain/chapter';
 import { type MessageKey, t } from '../../i18n';
 import './ChapterForm.css';
 
 type FormField = ChapterField | 'founderName';
 export type ChapterFormValues = ChapterInput & { readonly founderName: string };
+type TextField = Exclude<FormField, 'level'>;
 
 interface Props {
   readonly initial: ChapterFormValues;
@@ -27,9 +29,16 @@ export const inputFromDetails = (details: ChapterDetails): ChapterFormValues => 
   country: details.location.country,
   foundedOn: details.foundedOn,
   description: details.description,
+  languages: (details.languages ?? []).join(', '),
+  links: (details.links ?? []).join('\n'),
 });
 
-type FieldSpec = { readonly field: FormField; readonly label: MessageKey; readonly type: 'text' | 'date' | 'textarea' };
+type FieldSpec = {
+  readonly field: TextField;
+  readonly label: MessageKey;
+  readonly type: 'text' | 'date' | 'textarea';
+  readonly help?: MessageKey;
+};
 
 const FOUNDER_FIELD: FieldSpec = { field: 'founderName', label: 'chapter.form.founderName', type: 'text' };
 
@@ -40,6 +49,8 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'country', label: 'chapter.form.country', type: 'text' },
   { field: 'foundedOn', label: 'chapter.form.foundedOn', type: 'date' },
   { field: 'description', label: 'chapter.form.description', type: 'textarea' },
+  { field: 'languages', label: 'chapter.form.languages', type: 'text', help: 'chapter.form.languagesHelp' },
+  { field: 'links', label: 'chapter.form.links', type: 'textarea', help: 'chapter.form.linksHelp' },
 ];
 
 export function errorMessage(error: CreateChapterError): string {
@@ -52,6 +63,12 @@ export function errorMessage(error: CreateChapterError): string {
       return t('chapter.error.invalidDate');
     case 'dateOutOfRange':
       return t('chapter.error.dateOutOfRange', { min: error.min, max: error.max });
+    case 'tooMany':
+      return t('chapter.error.tooMany', { max: error.max });
+    case 'invalidLink':
+      return t('chapter.error.invalidLink', { value: error.value });
+    case 'invalidLevel':
+      return t('chapter.error.invalidLevel');
   }
 }
 
@@ -62,6 +79,7 @@ export function ChapterForm(props: Props) {
   const [busy, setBusy] = createSignal(false);
   const errorFor = (field: FormField) => errors().find((error) => error.field === field);
   const set = (field: FormField, value: string) => setValues({ ...values(), [field]: value });
+  const text = (field: TextField): string => values()[field] ?? '';
   const fields = props.askFounderName ? [...FIELDS, FOUNDER_FIELD] : FIELDS;
   let summary!: HTMLParagraphElement;
 
@@ -84,11 +102,12 @@ export function ChapterForm(props: Props) {
         {(spec) => {
           const id = `${props.idPrefix}-${spec.field}`;
           const error = () => errorFor(spec.field);
+          const describedBy = () => [spec.help ? `${id}-help` : '', error() ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
           const common = {
             id,
             name: spec.field,
             'aria-invalid': error() ? true : undefined,
-            'aria-describedby': error() ? `${id}-error` : undefined,
+            'aria-describedby': describedBy(),
             'data-testid': id,
           };
           return (
@@ -103,12 +122,19 @@ export function ChapterForm(props: Props) {
                     {...common}
                     type={spec.type}
                     required={spec.field === 'name' || spec.field === 'foundedOn' || spec.field === 'founderName'}
-                    value={values()[spec.field]}
+                    value={text(spec.field)}
                     onInput={(event) => set(spec.field, event.currentTarget.value)}
                   />
                 }
               >
-                <textarea {...common} rows={4} value={values()[spec.field]} onInput={(event) => set(spec.field, event.currentTarget.value)} />
+                <textarea {...common} rows={spec.field === 'links' ? 3 : 4} value={text(spec.field)} onInput={(event) => set(spec.field, event.currentTarget.value)} />
+              </Show>
+              <Show when={spec.help}>
+                {(help) => (
+                  <p class="field-help muted" id={`${id}-help`}>
+                    {t(help())}
+                  </p>
+                )}
               </Show>
               <Show when={error()}>
                 {(current) => (
@@ -121,6 +147,21 @@ export function ChapterForm(props: Props) {
           );
         }}
       </For>
+      {/* The level is chosen when founding; edits keep it (a branch's place in the federation hangs on it). */}
+      <Show when={props.askFounderName}>
+        <div class="field">
+          <label for={`${props.idPrefix}-level`}>{t('chapter.form.level')}</label>
+          <select
+            id={`${props.idPrefix}-level`}
+            name="level"
+            data-testid={`${props.idPrefix}-level`}
+            value={values().level ?? 'local'}
+            onChange={(event) => set('level', event.currentTarget.value)}
+          >
+            <For each={BRANCH_LEVELS}>{(level) => <option value={level}>{t(`chapter.level.${level}`)}</option>}</For>
+          </select>
+        </div>
+      </Show>
       <div class="row">
         <button type="submit" class="button button-primary" disabled={busy()} data-testid={`${props.idPrefix}-submit`}>
           {props.submitLabel}

@@ -1,12 +1,16 @@
-import { createSignal, Match, Show, Switch } from 'solid-js';
-import { formatLocation } from '../../../domain/chapter';
+import { createSignal, For, lazy, Match, Show, Switch } from 'solid-js';
+import { contactHref, formatLocation } from '../../../domain/chapter';
 import { useApp } from '../../../app/context';
 import { formatDate, t } from '../../../i18n';
 import { ChapterForm, inputFromDetails } from '../../components/ChapterForm';
 import { CollaborativeTextarea } from '../../components/CollaborativeTextarea';
+import { FeatureGate } from '../../components/FeatureGate';
 import { InviteDialog } from '../../components/InviteDialog';
 import './ChapterPage.css';
 import type { SectionProps } from './section-props';
+
+// The branch's place in the federation loads with the federation store (after the overview paints).
+const FederationPanel = lazy(() => import('../federation/FederationPanel'));
 
 /** Details, shared notes and the invite: what a chapter is, on one screen. */
 export function ChapterOverview(props: SectionProps) {
@@ -16,11 +20,12 @@ export function ChapterOverview(props: SectionProps) {
   const [savedMessage, setSavedMessage] = createSignal('');
   const base = `${location.origin}${import.meta.env.BASE_URL}`.replace(/\/$/, '');
   const app = useApp();
-  const makeUrl = (validDays: number | null) =>
+  const makeUrl = (validDays: number | null, maxUses: number | null) =>
     app.invites.createLink(
       base,
       { docId: view.docId, secret: view.entry.secret, title: view.details()?.name ?? view.entry.title, genesisId: view.entry.genesisId ?? null },
       validDays,
+      { maxUses },
     );
 
   return (
@@ -82,12 +87,33 @@ export function ChapterOverview(props: SectionProps) {
                   />
                 </section>
               </Show>
+              <Show when={(details().languages ?? []).length > 0}>
+                <p data-testid="chapter-languages">{t('chapter.languages', { list: (details().languages ?? []).join(', ') })}</p>
+              </Show>
+              <Show when={(details().links ?? []).length > 0}>
+                <section aria-label={t('chapter.links')}>
+                  <ul class="chapter-links" data-testid="chapter-links">
+                    <For each={details().links}>
+                      {(link) => (
+                        <li>
+                          <a href={contactHref(link)} rel="noopener noreferrer" target="_blank">
+                            {link}
+                          </a>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </section>
+              </Show>
               <p role="status" class="muted">
                 {savedMessage()}
               </p>
               <section class="card">
                 <CollaborativeTextarea id="chapter-notes" text={view.notes} label={t('chapter.notes')} help={t('chapter.notesHelp')} />
               </section>
+              <FeatureGate feature="federation">
+                <FederationPanel docId={view.docId} />
+              </FeatureGate>
               <Show when={inviting()}>
                 <InviteDialog chapterName={details().name} makeUrl={makeUrl} onClose={() => setInviting(false)} />
               </Show>

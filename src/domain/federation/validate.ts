@@ -1,0 +1,176 @@
+import type { BranchLevel } from '../chapter';
+import { BRANCH_LEVELS } from '../chapter';
+import type { DocId } from '../ids';
+import type { DeviceKey } from '../membership/types';
+import { canonicalJson } from '../membership/canonical';
+import { canonicalFederationEntry } from './canonical';
+import { parseFederationEntry } from './shape';
+import type {
+  AcceptEntry,
+  FederationEntry,
+  FederationEntryId,
+  FederationInvalidReason,
+  FederationState,
+  FederationVerdict,
+  JoinRequestEntry,
+  JoinRequestView,
+  ParentLinkEntry,
+} from './types';
+
+export interface FederationOptions {
+  /** The document the log was read from. */
+  readonly branchId: DocId;
+  readonly branchLevel: BranchLevel;
+  /** Whether the device may speak for this branch (see `authorityOf`). */
+  readonly isAuthorized: (author: DeviceKey) => boolean;
+  /**
+   * Whether the device may speak for a joining chapter, when this device holds that chapter's
+   * document; undefined when it does not (the request is then judged on its signature alone).
+   */
+  readonly childAuthority?: (childId: DocId, author: DeviceKey) => boolean | undefined;
+}
+
+/** Id hashes the canonical form and the signature verifies; injected so the domain does no crypto. */
+export type FederationVerifiedCheck = (entry: FederationEntry) => boolean;
+
+const rank = (level: BranchLevel): number => BRANCH_LEVELS.indexOf(level);
+export const isBelow = (lower: BranchLevel, higher: BranchLevel): boolean => rank(lower) < rank(higher);
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A pure function of the *set* of entries: requests are judged on their own, acceptances on
+ * their request, so no verdict depends on arrival order.
+ */
+export function validateFederationLog(
+  entries: ReadonlyArray<unknown>,
+  verified: FederationVerifiedCheck,
+  options: FederationOptions,
+): FederationState {
+  const byId = new Map<FederationEntryId, FederationEntry>();
+  const rejected = new Map<string, FederationVerdict>();
+  for (const raw of entries) {
+    const parsed = parseFederationEntry(raw);
+    if (!parsed.ok) {
+      const id = idOf(raw);
+      // Keyed by content: distinct junk gets one verdict each, identical copies share one.
+      rejected.set(`${id}\u0000${contentKey(raw)}`, { id, status: 'invalid', reason: parsed.error });
+      continue;
+    }
+    const entry = parsed.value;
+    const first = byId.get(entry.id);
+    if (first === undefined) {
+      byId.set(entry.id, entry);
+      continue;
+    }
+    if (canonicalFederationEntry(first) === canonicalFederationEntry(entry) && first.signature === entry.signature) continue;
+    // At most one content hashes to an id: a verified one wins, else the smallest form (stable).
+    const [winner, loser] = pick(first, entry, verified);
+    byId.set(entry.id, winner);
+    rejected.set(`${loser.id}\u0000${canonicalFederationEntry(loser)}${loser.signature}`, {
+      id: loser.id,
+      status: 'invalid',
+      reason: 'duplicateId',
+    });
+  }
+
+  const verdicts = new Map<FederationEntryId, FederationVerdict>();
+  const judge = (entry: FederationEntry, reason: FederationInvalidReason | null) =>
+    verdicts.set(entry.id, reason === null ? { id: entry.id, status: 'valid' } : { id: entry.id, status: 'invalid', reason });
+  const requests: JoinRequestEntry[] = [];
+  const accepts: AcceptEntry[] = [];
+  const links: ParentLinkEntry[] = [];
+  for (const entry of byId.values()) {
+    const reason = envelopeReason(entry, verified, options);
+    if (reason !== null) {
+      judge(entry, reason);
+      continue;
+    }
+    if (entry.type === 'join-request') requests.push(entry);
+    else if (entry.type === 'accept') accepts.push(entry);
+    else links.push(entry);
+  }
+
+  const validRequests = new Map<FederationEntryId, JoinRequestEntry>();
+  for (const request of requests) {
+    const reason = requestReason(request, options);
+    judge(request, reason);
+    if (reason === null) validRequests.set(request.id, request);
+  }
+  const acceptedBy = new Map<FederationEntryId, FederationEntryId>();
+  for (const accept of accepts) {
+    const request = validRequests.get(accept.requestId);
+    const reason: FederationInvalidReason | null = !options.isAuthorized(accept.author)
+      ? 'notAllowed'
+      : request === undefined
+        ? 'unknownRequest'
+        : request.childId !== accept.childId
+          ? 'mismatch'
+          : null;
+    judge(accept, reason);
+    if (reason !== null) continue;
+    const known = acceptedBy.get(accept.requestId);
+    if (known === undefined || accept.id < known) acceptedBy.set(accept.requestId, accept.id);
+  }
+  let parentLink: ParentLinkEntry | null = null;
+  for (const link of links) {
+    const reason = !options.isAuthorized(link.author)
+      ? 'notAllowed'
+      : !isBelow(options.branchLevel, link.parentLevel)
+        ? 'levelNotBelow'
+        : null;
+    judge(link, reason);
+    if (reason === null && (parentLink === null || later(link, parentLink))) parentLink = link;
+  }
+
+  const views: JoinRequestView[] = [...validRequests.values()]
+    .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
+    .map((request) => ({
+      id: request.id,
+      childId: request.childId,
+      childGenesis: request.childGenesis,
+      childName: request.childName,
+      childLevel: request.childLevel,
+      author: request.author,
+      createdAt: request.createdAt,
+      acceptedBy: acceptedBy.get(request.id) ?? null,
+    }));
+  const all = [...verdicts.values(), ...rejected.values()].sort((a, b) => compare(a.id, b.id) || compare(JSON.stringify(a), JSON.stringify(b)));
+  return { branchId: options.branchId, requests: views, parentLink, verdicts: all };
+}
+
+function envelopeReason(entry: FederationEntry, verified: FederationVerifiedCheck, options: FederationOptions): FederationInvalidReason | null {
+  if (entry.branchId !== options.branchId) return 'wrongBranch';
+  if (!verified(entry)) return 'badSignature';
+  return null;
+}
+
+function requestReason(request: JoinRequestEntry, options: FederationOptions): FederationInvalidReason | null {
+  if (!isBelow(request.childLevel, options.branchLevel)) return 'levelNotBelow';
+  if (options.childAuthority?.(request.childId, request.author) === false) return 'notAllowed';
+  return null;
+}
+
+/** The most recent link wins; the id breaks ties so every device picks the same one. */
+const later = (a: ParentLinkEntry, b: ParentLinkEntry): boolean =>
+  a.createdAt !== b.createdAt ? a.createdAt > b.createdAt : a.id > b.id;
+
+function pick(a: FederationEntry, b: FederationEntry, verified: FederationVerifiedCheck): readonly [FederationEntry, FederationEntry] {
+  const va = verified(a);
+  const vb = verified(b);
+  if (va !== vb) return va ? [a, b] : [b, a];
+  return compare(canonicalFederationEntry(a) + a.signature, canonicalFederationEntry(b) + b.signature) <= 0 ? [a, b] : [b, a];
+}
+
+function contentKey(raw: unknown): string {
+  try {
+    return canonicalJson(raw);
+  } catch {
+    return typeof raw;
+  }
+}
+
+function idOf(raw: unknown): FederationEntryId {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { readonly id?: unknown }).id : undefined;
+  return (typeof id === 'string' ? id : '') as FederationEntryId;
+}
