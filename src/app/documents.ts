@@ -1,3 +1,4 @@
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LOCAL_EDIT } from '../crdt/shared-text';
 import type { DocId, RoomSecret } from '../domain/ids';
@@ -13,6 +14,8 @@ export interface OpenDocument {
   readonly doc: Y.Doc;
   readonly storage: DocumentStorage;
   readonly connection: SyncConnection;
+  /** One presence channel per document (who is editing where); it lives and dies with the doc. */
+  readonly awareness: Awareness;
   saveState(): SaveState;
   onSaveState(listener: (state: SaveState) => void): () => void;
 }
@@ -45,7 +48,8 @@ export function createDocumentRegistry(deps: DocumentRegistryDeps) {
     if (existing) return existing;
     const doc = new Y.Doc({ gc: true });
     const storage = deps.openStorage(docId, doc);
-    const connection = deps.transport.connect(doc, { docId, secret });
+    const awareness = new Awareness(doc);
+    const connection = deps.transport.connect(doc, { docId, secret, awareness });
     if (!online) connection.pause();
     const save = createSaveTracker(storage, deps.onFirstWrite);
     let lastStamp = 0;
@@ -64,7 +68,7 @@ export function createDocumentRegistry(deps: DocumentRegistryDeps) {
       changed();
     });
     save.subscribe(changed);
-    const entry: OpenDocument = { docId, doc, storage, connection, saveState: save.get, onSaveState: save.subscribe };
+    const entry: OpenDocument = { docId, doc, storage, connection, awareness, saveState: save.get, onSaveState: save.subscribe };
     open.set(docId, entry);
     changed();
     void deps.catalog.touch(docId, { lastOpenedAt: deps.now() });

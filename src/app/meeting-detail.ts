@@ -21,7 +21,6 @@ import { signMinutes, verifyMinutes } from '../crypto/minutes-signing';
 import { minutesToMarkdown } from '../domain/meeting/export-markdown';
 import { ENGLISH_MINUTES_LABELS } from '../domain/meeting/minutes-labels';
 import type { Amendment } from '../domain/meeting/snapshot-diff';
-import { amendmentsBetween } from '../domain/meeting/snapshot-diff';
 import type { QueueMode } from '../domain/meeting/speaker-queue';
 import { callNext, nextRaiseStamp, orderQueue } from '../domain/meeting/speaker-queue';
 import { speakerTimer } from '../domain/meeting/speaker-timer';
@@ -32,27 +31,16 @@ import { validateActionItem } from '../domain/meeting/validate-meeting';
 import type { DecisionError } from '../domain/meeting/validate-decision';
 import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
-import type { StoredAgendaItem, StoredMeeting } from '../crdt/meeting-repository';
-import type { QuorumResult, QuorumRule } from '../domain/meeting/types';
-import type * as Y from 'yjs';
-import type { Accessor } from 'solid-js';
+import type { StoredAgendaItem } from '../crdt/meeting-repository';
+import * as Y from 'yjs';
 import { fromCrdt } from './bridge';
-import type { FeatureDeps } from './feature-deps';
-import type { MembersView } from './members';
+import type { MeetingContext } from './meeting-context';
+import { createMinutesSigning } from './meeting-signing';
 import { newRecordId } from './projects';
 
+export type { MeetingContext };
 export type { ActionItemError, Amendment, DecisionError, FinalRecord, QueueMode, StoredDecision };
 
-export type MeetingContext = {
-  readonly deps: FeatureDeps;
-  readonly doc: Y.Doc;
-  readonly members: MembersView;
-  readonly memberName: (id: string) => string | undefined;
-  readonly me: MembersView['me'];
-  readonly quorumFor: (meeting: StoredMeeting) => QuorumResult;
-  readonly rule: Accessor<QuorumRule>;
-  readonly version: Accessor<number>;
-};
 
 /** Default length of one speaker's turn. */
 export const SPEAKER_LIMIT_SECONDS = 120;
@@ -71,7 +59,10 @@ export function createMeetingDetail(ctx: MeetingContext, meetingId: string) {
   const state = fromCrdt(
     (onChange) => {
       const types = [doc.getMap('meetings'), doc.getMap('meetingAgenda'), doc.getMap('meetingDecisions'), doc.getMap('meetingActions')];
-      const handler = () => onChange();
+      // Minutes text is not part of this state: skip keystrokes (Y.Text events) to keep typing cheap.
+      const handler = (events: readonly Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        if (!events.every((event) => event.target instanceof Y.Text)) onChange();
+      };
       for (const type of types) type.observeDeep(handler);
       return () => {
         for (const type of types) type.unobserveDeep(handler);
@@ -130,7 +121,11 @@ export function createMeetingDetail(ctx: MeetingContext, meetingId: string) {
   }
 
   const [verdict] = createResource(
-    () => state().final ?? false,
+    // A copy: reading every field tracks in-place changes (a record altered later must be re-checked).
+    () => {
+      const record = state().final;
+      return record ? { ...record } : false;
+    },
     (record): Promise<MinutesVerdict> => verifyMinutes(record),
   );
 
@@ -146,16 +141,14 @@ export function createMeetingDetail(ctx: MeetingContext, meetingId: string) {
     return { kind: 'valid', record, signerName: signer.name };
   });
 
-  /** Every change since the signed snapshot, recomputed live (nothing is edited silently). */
-  const amendments = createMemo((): readonly Amendment[] => {
-    ctx.version();
-    const status = finalStatus();
-    if (status.kind !== 'valid') return [];
-    const frozen = verdict.latest;
-    const current = snapshot('final');
-    if (!frozen?.valid || !current) return [];
-    return amendmentsBetween(frozen.snapshot, current, new Date().toISOString(), (myId() ?? '') as never);
-  });
+  /** The snapshot the secretary signed, once its signature and signer checked out. */
+  const frozen = (): MinutesSnapshot | null => {
+    const result = verdict.latest;
+    return finalStatus().kind === 'valid' && result?.valid ? result.snapshot : null;
+  };
+  const signing = createMinutesSigning(ctx, meetingId, { final: () => state().final, frozen, current: () => snapshot('final') });
+  /** Every change since the latest signature (finalize or signed amendment), recomputed live: nothing is edited silently. */
+  const amendments = signing.unsigned;
 
   const timer = createMemo(() => {
     const current = queue().current;
@@ -178,8 +171,11 @@ export function createMeetingDetail(ctx: MeetingContext, meetingId: string) {
     mode: (): QueueMode => state().mode,
     finalStatus,
     amendments,
+    signing,
     canFacilitate,
     canFinalize,
+    /** Any member may sign an amendment to finalized minutes (signed by its author). */
+    canSign: (): boolean => !!meRecord(),
     myHandUp: (): boolean => waiting().some((entry) => entry.memberId === myId()),
     raiseHand(): boolean {
       const id = myId();
@@ -226,17 +222,28 @@ export function createMeetingDetail(ctx: MeetingContext, meetingId: string) {
       return ok(undefined);
     },
     /** The minutes as Markdown; finalized minutes keep their amendments listed after them. */
-    markdown(labels: { readonly amendments: string; readonly amendment: (a: Amendment) => string }): string {
+    markdown(labels: {
+      readonly amendments: string;
+      readonly amendment: (a: Amendment) => string;
+      /** "Approved by …" for the co-signers, and the heading of one signed amendment. */
+      readonly approvedBy?: (names: string) => string;
+      readonly signedBy?: (name: string, at: string) => string;
+    }): string {
       const status = state().final ? 'final' : 'draft';
       const current = snapshot(status);
       if (!current) return '';
-      const text = minutesToMarkdown(current, ENGLISH_MINUTES_LABELS, {
+      let text = minutesToMarkdown(current, ENGLISH_MINUTES_LABELS, {
         memberName: (id) => ctx.memberName(id),
         formatDateTime: (iso) => new Date(iso).toLocaleString(),
       });
-      const changes = amendments();
-      if (changes.length === 0) return text;
-      return `${text}\n## ${labels.amendments}\n\n${changes.map((a) => `- ${labels.amendment(a)}`).join('\n')}\n`;
+      const approvals = signing.approvals();
+      if (approvals.length > 0 && labels.approvedBy) text += `\n${labels.approvedBy(approvals.map((a) => a.name).join(', '))}\n`;
+      const list = (changes: readonly Amendment[]) => changes.map((a) => `- ${labels.amendment(a)}`).join('\n');
+      const signed = signing.signedAmendments().filter((a) => a.valid);
+      const sections = signed.map((a) => `${labels.signedBy ? `${labels.signedBy(a.signerName ?? '?', a.at)}\n\n` : ''}${list(a.changes)}`);
+      if (amendments().length > 0) sections.push(list(amendments()));
+      if (sections.length === 0) return text;
+      return `${text}\n## ${labels.amendments}\n\n${sections.join('\n\n')}\n`;
     },
   };
 }

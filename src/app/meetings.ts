@@ -23,8 +23,10 @@ import { readActionItems } from '../crdt/meeting-records';
 import type { SharedText } from '../crdt/shared-text';
 import { sharedText } from '../crdt/shared-text';
 import type { DocId } from '../domain/ids';
-import { openActionItems } from '../domain/meeting/action-items';
-import type { MemberId } from '../domain/meeting/ids';
+import type { AgendaProposal } from '../domain/meeting/action-items';
+import { offerAsAgendaItems, openActionItems } from '../domain/meeting/action-items';
+import { keyToMove, keyToStep } from '../domain/meeting/agenda-order';
+import type { ActionItemId, MemberId } from '../domain/meeting/ids';
 import { keyBetween } from '../domain/meeting/order-key';
 import { checkQuorum, validateQuorumRule } from '../domain/meeting/quorum';
 import type { ActionItem, AgendaItemDetails, MeetingDetails, QuorumResult, QuorumRule } from '../domain/meeting/types';
@@ -37,8 +39,11 @@ import type { FeatureDeps } from './feature-deps';
 import { openDoc } from './feature-deps';
 import { createMeetingDetail } from './meeting-detail';
 import type { MembersStore, MembersView } from './members';
+import type { FieldPresence } from './presence';
+import { createPresence } from './presence';
 import { newRecordId } from './projects';
 
+export type { AgendaProposal, FieldPresence };
 export type { ActionItem, AgendaItemError, MeetingError, QuorumResult, QuorumRule, StoredAgendaItem, StoredMeeting };
 
 /** Minutes of one agenda item are capped so one paste cannot make the chapter's document unsyncable. */
@@ -89,9 +94,10 @@ export function createMeetingsStore(deps: MeetingsDeps) {
     const [version, setVersion] = createSignal(0);
     const state = fromCrdt(
       (onChange) =>
-        observeMeetings(doc, () => {
+        observeMeetings(doc, ({ textOnly }) => {
           setVersion((v) => v + 1);
-          onChange();
+          // Typing in minutes changes no record: no re-read of every meeting per keystroke.
+          if (!textOnly) onChange();
         }),
       () => ({ meetings: readMeetings(doc), rule: readQuorumRule(doc), actions: readActionItems(doc, null) }),
     );
@@ -109,6 +115,17 @@ export function createMeetingsStore(deps: MeetingsDeps) {
         activeMembers().map((m) => m.id as string as MemberId),
         { memberIds: meeting.presentMemberIds, guests: meeting.guests.map((g) => g.name) },
       );
+
+    const opened = deps.documents.get(docId);
+    const presence = opened ? createPresence(opened.awareness, () => me()?.name ?? '') : null;
+
+    /** Open action items of other meetings that are not on this agenda yet, soonest due first. */
+    const offers = (meetingId: string): readonly AgendaProposal[] => {
+      version();
+      const linked = readAgenda(doc, meetingId).flatMap((item) => (item.fromActionId && !item.removed ? [item.fromActionId as ActionItemId] : []));
+      const others = state().actions.filter((action) => action.meetingId !== meetingId);
+      return offerAsAgendaItems(others, { today: new Date().toISOString().slice(0, 10), alreadyOnAgenda: linked });
+    };
 
     const context = { deps, doc, members, memberName, me, quorumFor, rule: () => state().rule, version };
 
@@ -156,19 +173,38 @@ export function createMeetingsStore(deps: MeetingsDeps) {
           return ok(id);
         },
         /** Moves an item one place among the items still on the agenda. */
-        move(meetingId: string, id: string, direction: -1 | 1): void {
-          const items = readAgenda(doc, meetingId).filter((item) => !item.removed);
-          const index = items.findIndex((item) => item.id === id);
-          const target = index + direction;
-          if (index < 0 || target < 0 || target >= items.length) return;
-          const [low, high] = direction < 0 ? [items[target - 1], items[target]] : [items[target], items[target + 1]];
-          setAgendaOrder(doc, id, keyBetween(low?.orderKey ?? null, high?.orderKey ?? null));
+        move(meetingId: string, id: string, direction: -1 | 1): boolean {
+          const key = keyToStep(readAgenda(doc, meetingId).filter((item) => !item.removed), id, direction);
+          return key !== null && setAgendaOrder(doc, id, key);
+        },
+        /** Drops an item just before another one (null: at the end), as a drag and drop does. */
+        moveBefore(meetingId: string, id: string, beforeId: string | null): boolean {
+          const key = keyToMove(readAgenda(doc, meetingId).filter((item) => !item.removed), id, beforeId);
+          return key !== null && setAgendaOrder(doc, id, key);
+        },
+        offers,
+        /** Adds the chosen open action items as report-back items at the end of the agenda. */
+        addFromActions(meetingId: string, actionIds: readonly string[]): number {
+          const chosen = offers(meetingId).filter((offer) => actionIds.includes(offer.actionItemId));
+          let last = readAgenda(doc, meetingId).at(-1)?.orderKey ?? null;
+          for (const offer of chosen) {
+            const key = keyBetween(last, null);
+            const details = { title: offer.title, presenter: offer.presenter, timeboxMinutes: offer.timeboxMinutes, pollId: null };
+            createAgendaItem(doc, newRecordId(), meetingId, details, key, offer.actionItemId);
+            last = key;
+          }
+          return chosen.length;
         },
         remove: (id: string) => setAgendaRemoved(doc, id, true),
         restore: (id: string) => setAgendaRemoved(doc, id, false),
         notes(id: string): SharedText | undefined {
           const text = agendaNotes(doc, id);
           return text instanceof Y.Text ? cappedText(text) : undefined;
+        },
+        /** Who else is writing in this item's minutes, and where (call inside the field's component). */
+        presence(id: string): FieldPresence | undefined {
+          const text = agendaNotes(doc, id);
+          return presence && text instanceof Y.Text ? presence.field(id, text) : undefined;
         },
       },
       attendance: {

@@ -44,6 +44,8 @@ export interface StoredMeeting extends Meeting {
 export interface StoredAgendaItem extends AgendaItem {
   readonly meetingId: MeetingId;
   readonly removed: boolean;
+  /** The open action item (of an earlier meeting) this item reports back on, if any. */
+  readonly fromActionId: string | null;
 }
 
 function readMeetingRecord(id: string, map: Y.Map<unknown>): StoredMeeting | undefined {
@@ -171,6 +173,7 @@ function readAgendaRecord(id: string, map: Y.Map<unknown>): StoredAgendaItem | u
     pollId: strOrNull(map, 'pollId') as PollId | null,
     orderKey: str(map, 'orderKey'),
     removed: map.get('removed') === true,
+    fromActionId: strOrNull(map, 'fromActionId'),
   };
 }
 
@@ -198,12 +201,13 @@ function writeAgendaDetails(map: Y.Map<unknown>, details: AgendaItemDetails): vo
   for (const [key, value] of Object.entries(flat)) if (map.get(key) !== value) map.set(key, value);
 }
 
-export function createAgendaItem(doc: Y.Doc, id: string, meetingId: string, details: AgendaItemDetails, orderKey: string): void {
+export function createAgendaItem(doc: Y.Doc, id: string, meetingId: string, details: AgendaItemDetails, orderKey: string, fromActionId?: string): void {
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     agendaMap(doc).set(id, map);
     map.set('meetingId', meetingId);
     map.set('orderKey', orderKey);
+    if (fromActionId) map.set('fromActionId', fromActionId);
     map.set('notes', new Y.Text());
     writeAgendaDetails(map, details);
   }, LOCAL_EDIT);
@@ -267,8 +271,13 @@ export function setQuorumRule(doc: Y.Doc, rule: QuorumRule): void {
   }, LOCAL_EDIT);
 }
 
+/** What changed: `textOnly` when only minutes text was typed (records stay as they were). */
+export interface MeetingsChange {
+  readonly textOnly: boolean;
+}
+
 /** Any change to meetings, agendas, minutes, decisions, action items or settings. */
-export function observeMeetings(doc: Y.Doc, listener: () => void): () => void {
+export function observeMeetings(doc: Y.Doc, listener: (change: MeetingsChange) => void): () => void {
   const types: Y.AbstractType<Y.YEvent<never>>[] = [
     meetingsMap(doc),
     agendaMap(doc),
@@ -276,7 +285,8 @@ export function observeMeetings(doc: Y.Doc, listener: () => void): () => void {
     doc.getMap('meetingDecisions'),
     doc.getMap('meetingActions'),
   ] as unknown as Y.AbstractType<Y.YEvent<never>>[];
-  const handler = () => listener();
+  // Keystrokes in minutes arrive as Y.Text events; readers of the records can skip those.
+  const handler = (events: readonly Y.YEvent<Y.AbstractType<unknown>>[]) => listener({ textOnly: events.every((event) => event.target instanceof Y.Text) });
   for (const type of types) type.observeDeep(handler);
   return () => {
     for (const type of types) type.unobserveDeep(handler);

@@ -35,3 +35,20 @@ export async function verifyMinutes(record: SignedMinutes): Promise<MinutesVerdi
   if (!(await verifyBytes(record.signer, record.signature, bytes))) return { valid: false, reason: 'badSignature' };
   return { valid: true, snapshot };
 }
+
+/** A co-signature: an attendee signs the very bytes the secretary signed ("approved as minuted"). */
+export interface MinutesApproval {
+  readonly hash: string;
+  readonly signature: string;
+  readonly signer: string;
+}
+
+export async function signApproval(final: SignedMinutes, keyPair: DeviceKeyPair): Promise<MinutesApproval> {
+  return { hash: final.hash, signature: await signBytes(keyPair, utf8(final.snapshot)), signer: keyPair.publicKey };
+}
+
+/** True when the approval names this record's hash and its signature covers the same snapshot bytes. */
+export async function verifyApproval(final: SignedMinutes, approval: MinutesApproval): Promise<boolean> {
+  if (approval.hash !== final.hash) return false;
+  return verifyBytes(approval.signer, approval.signature, utf8(final.snapshot));
+}

@@ -142,7 +142,7 @@ test('two members minute a meeting offline, merge, queue, check in, finalize, ve
 
   // A later change is shown as an amendment, never a silent edit.
   await typeMinutes(b.page, 'Budget', ' Late correction.');
-  await expect(a.page.getByTestId('amendments')).toContainText('Amendments after finalizing (1)');
+  await expect(a.page.getByTestId('amendments')).toContainText('Changes not signed yet (1)');
   await expect(a.page.getByTestId('signature')).toHaveAttribute('data-valid', 'true');
 
   // The Markdown export holds every decision, dissent and action item and both note-takers' text.

@@ -2,11 +2,12 @@ import { createSignal, For, type JSX, Show } from 'solid-js';
 import type { MeetingDetail } from '../../../app/meeting-detail';
 import type { AgendaItemError, MeetingsView, StoredAgendaItem } from '../../../app/meetings';
 import { NOTES_LIMIT } from '../../../app/meetings';
-import type { ActionStatus, DecisionCounts, DecisionMethod } from '../../../domain/meeting/types';
-import { ACTION_STATUSES, COUNT_KEYS, DECISION_METHODS } from '../../../domain/meeting/types';
-import { ENGLISH_MINUTES_LABELS as L } from '../../../domain/meeting/minutes-labels';
-import { formatDate, t } from '../../../i18n';
+import type { PollsView } from '../../../app/polls';
+import { t } from '../../../i18n';
 import { CollaborativeTextarea } from '../../components/CollaborativeTextarea';
+import { ActionItems } from './ActionItems';
+import { ActionPicker } from './ActionPicker';
+import { DecisionForm, DecisionList } from './DecisionForm';
 import { meetingErrorText } from './messages';
 
 interface Props {
@@ -14,11 +15,19 @@ interface Props {
   readonly detail: MeetingDetail;
   readonly meetingId: string;
   readonly name: (id: string) => string;
+  readonly polls: () => PollsView | null;
 }
+
+/** Drag payload type: only agenda cards of this page are accepted as drops. */
+const DRAG_TYPE = 'application/x-chapterhouse-agenda-item';
 
 export function AgendaPanel(props: Props) {
   const items = () => props.detail.agenda();
   const live = () => items().filter((item) => !item.removed);
+  const nextLive = (id: string): string | null => {
+    const list = live();
+    return list[list.findIndex((item) => item.id === id) + 1]?.id ?? null;
+  };
   return (
     <section class="stack" aria-labelledby="agenda-title">
       <h2 id="agenda-title">{t('meetings.agenda')}</h2>
@@ -31,6 +40,7 @@ export function AgendaPanel(props: Props) {
                 item={item}
                 first={live()[0]?.id === item.id}
                 last={live().at(-1)?.id === item.id}
+                nextId={nextLive(item.id)}
               />
             )}
           </For>
@@ -38,6 +48,7 @@ export function AgendaPanel(props: Props) {
       </Show>
       <Show when={props.meetings.me()}>
         <AddAgendaItem meetings={props.meetings} meetingId={props.meetingId} />
+        <ActionPicker meetings={props.meetings} meetingId={props.meetingId} />
       </Show>
       <ActionItems {...props} agendaItemId={null} />
     </section>
@@ -106,9 +117,11 @@ function AddAgendaItem(props: { readonly meetings: MeetingsView; readonly meetin
   );
 }
 
-function AgendaItemCard(props: Props & { readonly item: StoredAgendaItem; readonly first: boolean; readonly last: boolean }) {
+function AgendaItemCard(props: Props & { readonly item: StoredAgendaItem; readonly first: boolean; readonly last: boolean; readonly nextId: string | null }) {
   const notes = props.meetings.agenda.notes(props.item.id);
+  const presence = props.meetings.agenda.presence(props.item.id);
   const [tooLarge, setTooLarge] = createSignal<number | null>(null);
+  const [dropAt, setDropAt] = createSignal<'before' | 'after' | null>(null);
   const decisions = () => props.detail.decisions().filter((d) => d.agendaItemId === props.item.id);
   // Refuses oversized pastes before they reach the shared text (the store also caps it).
   const onPaste = (event: ClipboardEvent) => {
@@ -121,8 +134,44 @@ function AgendaItemCard(props: Props & { readonly item: StoredAgendaItem; readon
     } else setTooLarge(null);
   };
   const a = () => props.meetings.agenda;
+  const handleId = `drag-${props.item.id}`;
+  // Moving the card re-inserts its DOM node, which drops focus; put it back on the handle.
+  const refocus = () => requestAnimationFrame(() => document.getElementById(handleId)?.focus());
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.altKey || props.item.removed || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('textarea, input, select')) return;
+    event.preventDefault();
+    if (a().move(props.meetingId, props.item.id, event.key === 'ArrowUp' ? -1 : 1)) refocus();
+  };
+  const half = (event: DragEvent): 'before' | 'after' => {
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (props.item.removed || !event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    setDropAt(half(event));
+  };
+  const onDrop = (event: DragEvent) => {
+    const id = event.dataTransfer?.getData(DRAG_TYPE);
+    setDropAt(null);
+    if (!id || props.item.removed) return;
+    event.preventDefault();
+    a().moveBefore(props.meetingId, id, half(event) === 'before' ? props.item.id : props.nextId);
+  };
   return (
-    <li class="card stack agenda-item" data-testid="agenda-item" data-removed={props.item.removed ? 'true' : 'false'}>
+    <li
+      class="card stack agenda-item"
+      classList={{ 'drop-before': dropAt() === 'before', 'drop-after': dropAt() === 'after' }}
+      data-testid="agenda-item"
+      data-removed={props.item.removed ? 'true' : 'false'}
+      onKeyDown={onKeyDown}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropAt(null)}
+      onDrop={onDrop}
+    >
       <div class="row agenda-head">
         <h3>{props.item.title}</h3>
         <span class="muted">
@@ -130,6 +179,7 @@ function AgendaItemCard(props: Props & { readonly item: StoredAgendaItem; readon
           <Show when={props.item.presenter?.kind === 'member' && props.item.presenter}>
             {(p) => ` · ${t('meetings.agenda.by', { name: props.name((p() as { memberId: string }).memberId) })}`}
           </Show>
+          <Show when={props.item.fromActionId}>{` · ${t('meetings.agenda.fromAction')}`}</Show>
         </span>
       </div>
       <Show when={props.item.removed}>
@@ -147,6 +197,21 @@ function AgendaItemCard(props: Props & { readonly item: StoredAgendaItem; readon
               </button>
             }
           >
+            <button
+              type="button"
+              id={handleId}
+              class="button icon drag-handle"
+              draggable={true}
+              data-testid="drag-handle"
+              aria-label={t('meetings.agenda.drag', { title: props.item.title })}
+              title={t('meetings.agenda.drag', { title: props.item.title })}
+              onDragStart={(event) => {
+                event.dataTransfer?.setData(DRAG_TYPE, props.item.id);
+                if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+              }}
+            >
+              ⠿
+            </button>
             <button type="button" class="button icon" disabled={props.first} aria-label={t('meetings.agenda.up', { title: props.item.title })} onClick={() => a().move(props.meetingId, props.item.id, -1)}>
               ↑
             </button>
@@ -162,221 +227,32 @@ function AgendaItemCard(props: Props & { readonly item: StoredAgendaItem; readon
       <Show when={notes}>
         {(text) => (
           <div onPaste={onPaste} class="minutes-notes">
-            <CollaborativeTextarea text={text()} id={`notes-${props.item.id}`} label={t('meetings.notes', { title: props.item.title })} help={t('meetings.notes.help')} />
+            <CollaborativeTextarea
+              text={text()}
+              id={`notes-${props.item.id}`}
+              label={t('meetings.notes', { title: props.item.title })}
+              help={t('meetings.notes.help')}
+              presence={presence}
+              presenceLabel={(names) => t('meetings.presence.here', { names })}
+            />
           </div>
         )}
       </Show>
       <Show when={tooLarge()}>
         {(size) => (
-          <p class="field-error" role="alert">
+          <p class="field-error" role="alert" data-testid="paste-too-large">
             {t('meetings.notes.tooLarge', { size: size(), max: NOTES_LIMIT })}
           </p>
         )}
       </Show>
       <Show when={decisions().length > 0}>
         <h4>{t('meetings.decisions')}</h4>
-        <ul class="decisions" data-testid="decisions">
-          <For each={decisions()}>
-            {(decision) => (
-              <li class="decision">
-                <p class="decision-text">{decision.text}</p>
-                <p class="muted">
-                  {L.methods[decision.method]}
-                  <Show when={decision.counts}>{(c) => ` · ${COUNT_KEYS.map((k) => `${L.counts[k]} ${c()[k]}`).join(' · ')}`}</Show>
-                </p>
-                <For each={decision.dissent}>
-                  {(entry) => (
-                    <blockquote class="dissent">
-                      <strong>{entry.who.kind === 'member' ? props.name(entry.who.memberId) : entry.who.name}:</strong>
-                      <span class="verbatim">{entry.position}</span>
-                    </blockquote>
-                  )}
-                </For>
-              </li>
-            )}
-          </For>
-        </ul>
+        <DecisionList {...props} decisions={decisions()} />
       </Show>
       <Show when={props.meetings.me() && !props.item.removed}>
         <DecisionForm {...props} />
       </Show>
       <ActionItems {...props} agendaItemId={props.item.id} />
     </li>
-  );
-}
-
-function DecisionForm(props: Props & { readonly item: StoredAgendaItem }) {
-  const id = props.item.id;
-  const [open, setOpen] = createSignal(false);
-  const [text, setText] = createSignal('');
-  const [method, setMethod] = createSignal<DecisionMethod>('consensus');
-  const [counted, setCounted] = createSignal(false);
-  const [counts, setCounts] = createSignal<Record<keyof DecisionCounts, string>>({ for: '0', against: '0', abstain: '0', standAside: '0', block: '0' });
-  const [dissentWho, setDissentWho] = createSignal('');
-  const [dissent, setDissent] = createSignal('');
-  const [invalid, setInvalid] = createSignal(false);
-  const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = (event) => {
-    event.preventDefault();
-    const c = counts();
-    const result = props.detail.addDecision(id, {
-      text: text(),
-      method: method(),
-      counts: counted()
-        ? { for: Number(c.for), against: Number(c.against), abstain: Number(c.abstain), standAside: Number(c.standAside), block: Number(c.block) }
-        : null,
-      pollId: null,
-      dissent: dissent().trim() || dissentWho().trim() ? [{ who: { kind: 'guest', name: dissentWho() }, position: dissent() }] : [],
-    });
-    setInvalid(!result.ok);
-    if (result.ok) {
-      setText('');
-      setDissent('');
-      setDissentWho('');
-      setOpen(false);
-    }
-  };
-  return (
-    <Show
-      when={open()}
-      fallback={
-        <button type="button" class="button no-print" data-testid="open-decision" onClick={() => setOpen(true)}>
-          {t('meetings.decision.add')}
-        </button>
-      }
-    >
-      <form class="stack decision-form no-print" onSubmit={submit} noValidate aria-label={t('meetings.decision.add')}>
-        <div class="field">
-          <label for={`decision-text-${id}`}>{t('meetings.decision.text')}</label>
-          <textarea id={`decision-text-${id}`} rows={2} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for={`decision-method-${id}`}>{t('meetings.decision.method')}</label>
-          <select id={`decision-method-${id}`} value={method()} onChange={(e) => setMethod(e.currentTarget.value as DecisionMethod)}>
-            <For each={DECISION_METHODS.filter((m) => m !== 'poll')}>{(m) => <option value={m}>{L.methods[m]}</option>}</For>
-          </select>
-        </div>
-        <label class="check">
-          <input type="checkbox" checked={counted()} onChange={(e) => setCounted(e.currentTarget.checked)} />
-          {t('meetings.decision.counted')}
-        </label>
-        <Show when={counted()}>
-          <div class="counts">
-            <For each={COUNT_KEYS}>
-              {(key) => (
-                <div class="field">
-                  <label for={`count-${key}-${id}`}>{L.counts[key]}</label>
-                  <input
-                    id={`count-${key}-${id}`}
-                    class="narrow"
-                    inputmode="numeric"
-                    value={counts()[key]}
-                    onInput={(e) => {
-                      const value = e.currentTarget.value;
-                      setCounts((old) => ({ ...old, [key]: value }));
-                    }}
-                  />
-                </div>
-              )}
-            </For>
-          </div>
-        </Show>
-        <div class="field">
-          <label for={`dissent-who-${id}`}>{t('meetings.decision.dissentWho')}</label>
-          <input id={`dissent-who-${id}`} value={dissentWho()} onInput={(e) => setDissentWho(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for={`dissent-${id}`}>{t('meetings.decision.dissent')}</label>
-          <textarea id={`dissent-${id}`} rows={2} value={dissent()} onInput={(e) => setDissent(e.currentTarget.value)} />
-        </div>
-        <Show when={invalid()}>
-          <p class="field-error" role="alert">
-            {t('meetings.decision.invalid')}
-          </p>
-        </Show>
-        <div class="row">
-          <button type="submit" class="button button-primary" data-testid="save-decision">
-            {t('meetings.decision.add')}
-          </button>
-          <button type="button" class="button" onClick={() => setOpen(false)}>
-            {t('meetings.form.cancel')}
-          </button>
-        </div>
-      </form>
-    </Show>
-  );
-}
-
-function ActionItems(props: Props & { readonly agendaItemId: string | null }) {
-  const list = () => props.detail.actions().filter((a) => a.agendaItemId === props.agendaItemId);
-  const key = props.agendaItemId ?? 'meeting';
-  const [what, setWhat] = createSignal('');
-  const [who, setWho] = createSignal('');
-  const [due, setDue] = createSignal('');
-  const [error, setError] = createSignal(false);
-  const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = (event) => {
-    event.preventDefault();
-    const result = props.detail.addAction(props.agendaItemId, { what: what(), ownerId: (who() || null) as never, due: due() || null, status: 'open' });
-    setError(!result.ok);
-    if (result.ok) {
-      setWhat('');
-      setDue('');
-    }
-  };
-  return (
-    <div class="stack action-items">
-      <Show when={props.agendaItemId === null}>
-        <h2>{t('meetings.actions')}</h2>
-      </Show>
-      <Show when={list().length > 0}>
-        <ul class="actions" data-testid="action-items">
-          <For each={list()}>
-            {(action) => (
-              <li class="row action">
-                <span>
-                  <strong>{action.what}</strong>
-                  <span class="muted">
-                    {action.ownerId ? ` · ${props.name(action.ownerId)}` : ''}
-                    {action.due ? ` · ${formatDate(action.due)}` : ''}
-                  </span>
-                </span>
-                <label class="visually-hidden" for={`status-${action.id}`}>
-                  {t('meetings.action.status', { what: action.what })}
-                </label>
-                <select id={`status-${action.id}`} value={action.status} onChange={(e) => props.detail.setActionStatus(action.id, e.currentTarget.value as ActionStatus)} disabled={!props.meetings.me()}>
-                  <For each={ACTION_STATUSES}>{(s) => <option value={s}>{L.actionStatuses[s]}</option>}</For>
-                </select>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={props.meetings.me()}>
-        <form class="row action-form no-print" onSubmit={submit} noValidate aria-label={t('meetings.action.add')}>
-          <div class="field">
-            <label for={`action-what-${key}`}>{t('meetings.action.what')}</label>
-            <input id={`action-what-${key}`} value={what()} onInput={(e) => setWhat(e.currentTarget.value)} aria-invalid={error() ? true : undefined} />
-          </div>
-          <div class="field">
-            <label for={`action-who-${key}`}>{t('meetings.action.who')}</label>
-            <select id={`action-who-${key}`} value={who()} onChange={(e) => setWho(e.currentTarget.value)}>
-              <option value="">{L.unassigned}</option>
-              <For each={props.meetings.activeMembers()}>{(m) => <option value={m.id}>{m.name}</option>}</For>
-            </select>
-          </div>
-          <div class="field">
-            <label for={`action-due-${key}`}>{t('meetings.action.due')}</label>
-            <input id={`action-due-${key}`} type="date" value={due()} onInput={(e) => setDue(e.currentTarget.value)} />
-          </div>
-          <button type="submit" class="button" data-testid="add-action">
-            {t('meetings.action.add')}
-          </button>
-          <Show when={error()}>
-            <p class="field-error" role="alert">
-              {t('meetings.error.required')}
-            </p>
-          </Show>
-        </form>
-      </Show>
-    </div>
   );
 }

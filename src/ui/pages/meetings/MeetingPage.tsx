@@ -2,15 +2,20 @@ import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import type { Amendment } from '../../../app/meeting-detail';
 import { downloadText } from '../../../app/meeting-detail';
 import type { MeetingsView, StoredMeeting } from '../../../app/meetings';
+import type { PollsView } from '../../../app/polls';
 import { formatDateTime, t } from '../../../i18n';
 import { Link } from '../../components/Link';
 import { AgendaPanel } from './AgendaPanel';
+import { agendaTitles, amendmentText, FinalPanel } from './FinalPanel';
+import { MeetingForm } from './MeetingForm';
 import { QueuePanel } from './QueuePanel';
 
 interface Props {
   readonly meetings: MeetingsView;
   readonly meetingId: string;
   readonly base: string;
+  /** The chapter's polls, once their code has loaded (decisions can link to one). */
+  readonly polls: () => PollsView | null;
 }
 
 export function MeetingPage(props: Props) {
@@ -21,16 +26,18 @@ export function MeetingPage(props: Props) {
         {t('meetings.back')}
       </Link>
       <Show when={meeting()} fallback={<p class="notice">{t('meetings.notFound')}</p>}>
-        <MeetingBody meetings={props.meetings} meetingId={props.meetingId} meeting={meeting} />
+        <MeetingBody meetings={props.meetings} meetingId={props.meetingId} meeting={meeting} polls={props.polls} />
       </Show>
     </div>
   );
 }
 
-const amendmentText = (a: Amendment): string =>
-  t('meetings.amendment', { entity: a.entity, field: a.field ?? '', kind: a.field === null ? (a.before === null ? 'added' : 'removed') : 'changed' });
-
-function MeetingBody(props: { readonly meetings: MeetingsView; readonly meetingId: string; readonly meeting: () => StoredMeeting | undefined }) {
+function MeetingBody(props: {
+  readonly meetings: MeetingsView;
+  readonly meetingId: string;
+  readonly meeting: () => StoredMeeting | undefined;
+  readonly polls: () => PollsView | null;
+}) {
   const detail = props.meetings.detail(props.meetingId);
   const m = () => props.meeting() as StoredMeeting;
   const name = (id: string) => props.meetings.memberName(id) ?? id.slice(0, 8);
@@ -38,6 +45,7 @@ function MeetingBody(props: { readonly meetings: MeetingsView; readonly meetingI
   const status = () => detail.finalStatus();
   const [busy, setBusy] = createSignal(false);
   const [markdown, setMarkdown] = createSignal('');
+  const [editing, setEditing] = createSignal(false);
 
   const finalize = async () => {
     if (!confirm(t('meetings.finalize.confirm'))) return;
@@ -45,14 +53,20 @@ function MeetingBody(props: { readonly meetings: MeetingsView; readonly meetingI
     await detail.finalize();
     setBusy(false);
   };
+  const markdownLabels = () => ({
+    amendments: t('meetings.amendments', { count: detail.amendments().length + detail.signing.signedAmendments().length }),
+    amendment: (a: Amendment) => amendmentText(a, agendaTitles(detail)),
+    approvedBy: (names: string) => t('meetings.approvedBy', { names }),
+    signedBy: (name: string, at: string) => t('meetings.amendment.signed', { name, date: formatDateTime(at) }),
+  });
   const exportMarkdown = () => {
-    const text = detail.markdown({ amendments: t('meetings.amendments', { count: detail.amendments().length }), amendment: amendmentText });
+    const text = detail.markdown(markdownLabels());
     setMarkdown(text);
     const safe = m().title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'minutes';
     downloadText(`${safe}-${m().startsAt.slice(0, 10)}.md`, text);
   };
   const print = () => {
-    setMarkdown(detail.markdown({ amendments: t('meetings.amendments', { count: detail.amendments().length }), amendment: amendmentText }));
+    setMarkdown(detail.markdown(markdownLabels()));
     queueMicrotask(() => window.print());
   };
 
@@ -84,8 +98,22 @@ function MeetingBody(props: { readonly meetings: MeetingsView; readonly meetingI
         <Show when={m().noteTakerIds.length > 0}>
           <p class="muted">{t('meetings.noteTakers', { names: m().noteTakerIds.map(name).join(', ') })}</p>
         </Show>
-        <FinalBanner status={status()} amendments={detail.amendments()} />
+        <FinalPanel detail={detail} />
+        <Show when={editing()}>
+          <MeetingForm
+            meetings={props.meetings}
+            initial={m()}
+            submit={(input) => props.meetings.update(props.meetingId, input)}
+            onDone={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+          />
+        </Show>
         <div class="row no-print">
+          <Show when={!editing() && props.meetings.me()}>
+            <button type="button" class="button" data-testid="edit-meeting" onClick={() => setEditing(true)}>
+              {t('meetings.edit')}
+            </button>
+          </Show>
           <button type="button" class="button" data-testid="export-markdown" onClick={exportMarkdown}>
             {t('meetings.export')}
           </button>
@@ -112,45 +140,12 @@ function MeetingBody(props: { readonly meetings: MeetingsView; readonly meetingI
           <Attendance meetings={props.meetings} meeting={m()} canMark={detail.canFacilitate()} />
         </section>
         <QueuePanel detail={detail} name={name} />
-        <AgendaPanel meetings={props.meetings} detail={detail} meetingId={props.meetingId} name={name} />
+        <AgendaPanel meetings={props.meetings} detail={detail} meetingId={props.meetingId} name={name} polls={props.polls} />
       </div>
       <pre class="visually-hidden" data-testid="markdown-preview">
         {markdown()}
       </pre>
     </article>
-  );
-}
-
-function FinalBanner(props: { readonly status: ReturnType<ReturnType<MeetingsView['detail']>['finalStatus']>; readonly amendments: readonly Amendment[] }) {
-  return (
-    <>
-      <Show when={props.status.kind === 'checking'}>
-        <p class="notice">{t('meetings.final.checking')}</p>
-      </Show>
-      <Show when={props.status.kind === 'valid' && props.status}>
-        {(s) => (
-          <div class="notice notice-ok stack" data-testid="signature" data-valid="true">
-            <p>{t('meetings.final.valid', { name: s().signerName, date: formatDateTime(s().record.at) })}</p>
-            <p class="hash">{t('meetings.final.hash', { hash: s().record.hash })}</p>
-          </div>
-        )}
-      </Show>
-      <Show when={props.status.kind === 'invalid' && props.status}>
-        {(s) => (
-          <p class="notice notice-error" data-testid="signature" data-valid="false" role="alert">
-            {t('meetings.final.invalid', { reason: s().reason })}
-          </p>
-        )}
-      </Show>
-      <Show when={props.amendments.length > 0}>
-        <details class="card" data-testid="amendments">
-          <summary>{t('meetings.amendments', { count: props.amendments.length })}</summary>
-          <ul>
-            <For each={props.amendments}>{(a) => <li>{amendmentText(a)}</li>}</For>
-          </ul>
-        </details>
-      </Show>
-    </>
   );
 }
 

@@ -1,13 +1,12 @@
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { useApp } from '../../../app/context';
-import { localInputToIso } from '../../../app/events';
-import type { MeetingError, MeetingsView, QuorumRule } from '../../../app/meetings';
+import type { MeetingsView, QuorumRule } from '../../../app/meetings';
 import { navigate } from '../../../app/router';
 import { formatDate, formatDateTime, t } from '../../../i18n';
 import { Link } from '../../components/Link';
 import type { SectionProps } from '../chapter/section-props';
+import { MeetingForm } from './MeetingForm';
 import { MeetingPage } from './MeetingPage';
-import { meetingErrorText } from './messages';
 import './meetings.css';
 
 /** Meetings of a chapter: the list (upcoming, past, open action items) or one meeting's page. */
@@ -16,15 +15,19 @@ export default function MeetingsSection(props: SectionProps) {
   const members = app.features.get('members').view(props.chapter.docId, props.chapter.entry.genesisId ?? null);
   const meetings = app.features.get('meetings').view(props.chapter.docId, members);
   const base = () => `/chapters/${props.chapter.docId}/meetings`;
+  // Decisions can link to a poll: the polls store loads on first use, off the first screen's path.
+  const [pollStore] = createResource(() => app.features.load('polls'));
+  const polls = createMemo(() => pollStore()?.view(props.chapter.docId) ?? null);
   return (
-    <Show when={props.itemId} keyed fallback={<MeetingList meetings={meetings} base={base()} />}>
-      {(id) => <MeetingPage meetings={meetings} meetingId={id} base={base()} />}
+    // /meetings/new (the home-screen shortcut) is the list with the new-meeting form open.
+    <Show when={props.itemId !== 'new' && props.itemId} keyed fallback={<MeetingList meetings={meetings} base={base()} creating={props.itemId === 'new'} />}>
+      {(id) => <MeetingPage meetings={meetings} meetingId={id} base={base()} polls={polls} />}
     </Show>
   );
 }
 
-function MeetingList(props: { readonly meetings: MeetingsView; readonly base: string }) {
-  const [creating, setCreating] = createSignal(false);
+function MeetingList(props: { readonly meetings: MeetingsView; readonly base: string; readonly creating?: boolean }) {
+  const [creating, setCreating] = createSignal(props.creating === true);
   const item = (meeting: ReturnType<MeetingsView['meetings']>[number]) => (
     <li class="card meeting-row">
       <Link href={`${props.base}/${meeting.id}`} data-testid="meeting-link">
@@ -50,7 +53,12 @@ function MeetingList(props: { readonly meetings: MeetingsView; readonly base: st
         <p class="notice">{t('meetings.joinFirst')}</p>
       </Show>
       <Show when={creating()}>
-        <NewMeetingForm meetings={props.meetings} base={props.base} onCancel={() => setCreating(false)} />
+        <MeetingForm
+          meetings={props.meetings}
+          submit={(input) => props.meetings.create(input)}
+          onDone={(id) => navigate(`${props.base}/${id}`)}
+          onCancel={() => setCreating(false)}
+        />
       </Show>
       <h2>{t('meetings.upcoming')}</h2>
       <Show when={props.meetings.upcoming().length > 0} fallback={<p class="muted">{t('meetings.none')}</p>}>
@@ -84,99 +92,6 @@ function MeetingList(props: { readonly meetings: MeetingsView; readonly base: st
       </section>
       <QuorumRuleForm meetings={props.meetings} />
     </section>
-  );
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const nextHourLocal = (): string => {
-  const d = new Date(Date.now() + 60 * 60 * 1000);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:00`;
-};
-
-function NewMeetingForm(props: { readonly meetings: MeetingsView; readonly base: string; readonly onCancel: () => void }) {
-  const [title, setTitle] = createSignal('');
-  const [when, setWhen] = createSignal(nextHourLocal());
-  const [place, setPlace] = createSignal('');
-  const [link, setLink] = createSignal('');
-  const [facilitator, setFacilitator] = createSignal<string>(props.meetings.me()?.id ?? '');
-  const [noteTakers, setNoteTakers] = createSignal<readonly string[]>([]);
-  const [errors, setErrors] = createSignal<readonly MeetingError[]>([]);
-  const errorOf = (field: string) => {
-    const found = errors().find((e) => e.field === field);
-    return found ? meetingErrorText(found) : undefined;
-  };
-  const submit: JSX.EventHandler<HTMLFormElement, SubmitEvent> = (event) => {
-    event.preventDefault();
-    const startsAt = localInputToIso(when());
-    const result = props.meetings.create({
-      title: title(),
-      startsAt: startsAt || when(),
-      place: place(),
-      link: link(),
-      facilitatorId: facilitator() || null,
-      noteTakerIds: noteTakers(),
-    });
-    if (!result.ok) return setErrors(result.error);
-    setErrors([]);
-    navigate(`${props.base}/${result.value}`);
-  };
-  const field = (id: string, label: string, value: () => string, set: (v: string) => void, type = 'text', key = id) => (
-    <div class="field">
-      <label for={`meeting-${id}`}>{label}</label>
-      <input
-        id={`meeting-${id}`}
-        type={type}
-        value={value()}
-        onInput={(e) => set(e.currentTarget.value)}
-        aria-invalid={errorOf(key) ? true : undefined}
-        aria-describedby={errorOf(key) ? `meeting-${id}-error` : undefined}
-      />
-      <Show when={errorOf(key)}>
-        {(text) => (
-          <p class="field-error" id={`meeting-${id}-error`} role="alert">
-            {text()}
-          </p>
-        )}
-      </Show>
-    </div>
-  );
-  return (
-    <form class="card stack meeting-form" onSubmit={submit} noValidate aria-label={t('meetings.new')}>
-      {field('title', t('meetings.form.title'), title, setTitle)}
-      {field('starts', t('meetings.form.startsAt'), when, setWhen, 'datetime-local', 'startsAt')}
-      {field('place', t('meetings.form.place'), place, setPlace)}
-      {field('link', t('meetings.form.link'), link, setLink, 'url')}
-      <div class="field">
-        <label for="meeting-facilitator">{t('meetings.form.facilitator')}</label>
-        <select id="meeting-facilitator" value={facilitator()} onChange={(e) => setFacilitator(e.currentTarget.value)}>
-          <option value="">{t('meetings.form.nobody')}</option>
-          <For each={props.meetings.activeMembers()}>{(m) => <option value={m.id}>{m.name}</option>}</For>
-        </select>
-      </div>
-      <fieldset class="field">
-        <legend>{t('meetings.form.noteTakers')}</legend>
-        <For each={props.meetings.activeMembers()}>
-          {(m) => (
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={noteTakers().includes(m.id)}
-                onChange={(e) => setNoteTakers((list) => (e.currentTarget.checked ? [...list, m.id] : list.filter((id) => id !== m.id)))}
-              />
-              {m.name}
-            </label>
-          )}
-        </For>
-      </fieldset>
-      <div class="row">
-        <button type="submit" class="button button-primary" data-testid="create-meeting">
-          {t('meetings.form.create')}
-        </button>
-        <button type="button" class="button" onClick={() => props.onCancel()}>
-          {t('meetings.form.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }
 

@@ -16,7 +16,8 @@ export function QueuePanel(props: { readonly detail: MeetingDetail; readonly nam
           </Show>
           <Show when={d.timer()}>
             {(timer) => (
-              <span class={`timer ${timer().overrun ? 'timer-over' : ''}`} data-testid="speaker-timer">
+              // role="timer" is not live: the region announces the speaker, not every second.
+              <span class={`timer ${timer().overrun ? 'timer-over' : ''}`} role="timer" aria-live="off" data-testid="speaker-timer">
                 {' · '}
                 {timer().overrun
                   ? t('meetings.queue.overrun', { seconds: timer().overrunSeconds })
