@@ -11,7 +11,7 @@ import { isStale } from './lib/mtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'build/node/tally.mjs');
-const inputs = ['src/domain/tally', 'src/cli', 'src/domain/result.ts', 'vite.node.config.ts'];
+const inputs = ['src/domain/tally', 'src/cli', 'src/domain/result.ts', 'vite.node.config.ts', 'src/domain/polls', 'src/domain/membership', 'src/crypto'];
 const lock = join(root, 'build/.tally-build.lock');
 const staleLockMs = 120_000;
 
@@ -66,4 +66,4 @@ if (needsBuild()) {
 }
 
 const { runCli } = await import(pathToFileURL(bundle).href);
-process.exitCode = runCli(process.argv.slice(2));
+process.exitCode = await runCli(process.argv.slice(2));

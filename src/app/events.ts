@@ -3,6 +3,7 @@ import { createEvent, observeEvents, readEvent, readEvents, setRsvp, updateEvent
 import type { CalendarError } from '../domain/calendar/ics';
 import { calendarToIcs, eventToIcs } from '../domain/calendar/ics';
 import type { EventError } from '../domain/calendar/event';
+import { instantToDate, instantToWallTime, isTimeZoneName, wallTimeToInstant } from '../domain/calendar/zone';
 import type { DocId } from '../domain/ids';
 import { icsFileName, splitEvents, toCalendarEvent } from '../domain/organizing/events';
 import type { ChapterEvent, OrganizingError, Rsvp } from '../domain/organizing/types';
@@ -30,6 +31,57 @@ export function isoToLocalInput(iso: string): string {
   if (Number.isNaN(date.getTime())) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** This device's IANA zone (the default for new events, and the zone events are shown in). */
+export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Every IANA zone this platform knows, for the zone picker. */
+export const knownTimeZones = (): readonly string[] =>
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [viewerTimeZone(), 'UTC'];
+
+/** An event form's values: wall times (or dates, all-day) in the chosen zone. */
+export interface EventForm {
+  readonly title: string;
+  readonly allDay: boolean;
+  readonly timeZone: string;
+  /** `YYYY-MM-DDTHH:MM`, or `YYYY-MM-DD` for all-day (the last day, inclusive, for `end`). */
+  readonly start: string;
+  readonly end: string;
+  readonly place: string;
+  readonly link: string;
+  readonly description: string;
+}
+
+const nextDay = (date: string): string => {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(ms) ? new Date(ms + 86_400_000).toISOString().slice(0, 10) : '';
+};
+
+/** Form → stored input: wall times read in the event's zone become UTC instants ('' when invalid). */
+export function formToInput(form: EventForm): EventInput {
+  const zone = form.timeZone.trim();
+  // An unknown zone is reported on its own field (validation); the times are read as UTC meanwhile.
+  const readIn = isTimeZoneName(zone) ? zone : 'UTC';
+  const start = wallTimeToInstant(form.start, readIn);
+  const end = form.allDay ? wallTimeToInstant(nextDay(form.end), readIn) : wallTimeToInstant(form.end, readIn);
+  return { title: form.title, start, end, place: form.place, link: form.link, description: form.description, allDay: form.allDay, timeZone: zone };
+}
+
+/** Stored event → form values, in the zone it was planned in (older events: this device's zone). */
+export function eventToForm(event: ChapterEvent): EventForm {
+  const zone = event.timeZone || viewerTimeZone();
+  const lastInstant = new Date(Date.parse(event.end) - 1).toISOString();
+  return {
+    title: event.title,
+    allDay: event.allDay,
+    timeZone: zone,
+    start: event.allDay ? instantToDate(event.start, zone) : instantToWallTime(event.start, zone),
+    end: event.allDay ? instantToDate(lastInstant, zone) : instantToWallTime(event.end, zone),
+    place: event.place,
+    link: event.link,
+    description: event.description,
+  };
 }
 
 export interface IcsFile {

@@ -1,4 +1,6 @@
-import { createMemo, createSignal, onCleanup } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { observeMeetings } from '../crdt/meeting-repository';
+import { observeProjects, readProjects } from '../crdt/project-repository';
 import { appendBallot, appendCloseRecord, createPoll, observePolls, readPolls } from '../crdt/poll-repository';
 import { signBallot, signCloseRecord, signPoll, verifyAllSigned } from '../crypto/ballot-signing';
 import type { DocId } from '../domain/ids';
@@ -6,7 +8,7 @@ import type { MembershipState } from '../domain/membership/view';
 import type { PollAudit } from '../domain/polls/audit';
 import { buildAudit } from '../domain/polls/audit';
 import type { PollCount } from '../domain/polls/count';
-import { ballotsToClose, countPoll } from '../domain/polls/count';
+import { ballotsToClose, countPoll, inScope } from '../domain/polls/count';
 import { tallyPoll } from '../domain/polls/tally-input';
 import type { BallotChoice, SignedBallot, SignedPoll, Voter } from '../domain/polls/types';
 import type { PollError, PollInput } from '../domain/polls/validate';
@@ -17,14 +19,17 @@ import type { TallyResult } from '../domain/tally/run';
 import type { FeatureDeps } from './feature-deps';
 import { openDoc } from './feature-deps';
 import type { MembersStore } from './members';
+import type { LinkableItem } from './poll-outcome';
+import { linkableAgendaItems, recordOutcome } from './poll-outcome';
 
-export type { BallotChoice, PollAudit, PollCount, PollError, PollInput, SignedPoll, TallyResult };
+export type { BallotChoice, LinkableItem, PollAudit, PollCount, PollError, PollInput, SignedPoll, TallyResult };
+export type { ScopeInput, WeightsInput } from '../domain/polls/validate';
 export type { CloseVerdict, VoterWeight } from '../domain/polls/count';
 export type { PollMethod, RejectedBallot, RejectReason } from '../domain/polls/types';
 export { POLL_METHODS, RANKED_METHODS, CANDIDATE_METHODS } from '../domain/polls/types';
 export { MAX_SCORE, POLL_LIMITS } from '../domain/polls/validate';
 
-export type PollActionError = 'notAMember' | 'pollNotFound' | 'invalidChoice' | 'pollClosed' | 'changeNotAllowed' | 'notAllowed' | 'alreadyClosed';
+export type PollActionError = 'notAMember' | 'notInScope' | 'pollNotFound' | 'invalidChoice' | 'pollClosed' | 'changeNotAllowed' | 'notAllowed' | 'alreadyClosed';
 
 export interface PollSummary {
   readonly poll: SignedPoll;
@@ -34,12 +39,20 @@ export interface PollSummary {
   /** This member's ballot that counts now, if any. */
   readonly myBallot: SignedBallot | null;
   readonly canVote: boolean;
+  /** This member is not in the poll's electorate (a poll put to a group they are not part of). */
+  readonly outsideScope: boolean;
   readonly canClose: boolean;
   /** Before the deadline: the close would be an early close (teller's or creator's decision). */
   readonly closeIsEarly: boolean;
 }
 
 const TICK = 5_000;
+
+/** A named set of members a poll's electorate can be taken from (e.g. a project's participants). */
+export interface MemberGroup {
+  readonly name: string;
+  readonly memberIds: readonly string[];
+}
 
 function votersOf(state: MembershipState | null): Voter[] {
   return (state?.members ?? []).map((member) => ({
@@ -115,7 +128,8 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
           count,
           result: visible ? tallyPoll(poll, count.counted) : null,
           myBallot,
-          canVote: !!me && !finished && !past && (poll.allowBallotChange || !myBallot),
+          canVote: !!me && inScope(poll, me.id) && !finished && !past && (poll.allowBallotChange || !myBallot),
+          outsideScope: !!me && !inScope(poll, me.id),
           canClose: !!me && !finished && (privileged || (poll.anyMemberMayClose && past)),
           closeIsEarly: !past,
         });
@@ -124,6 +138,37 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
     });
 
     const find = (pollId: string) => summaries().find((s) => s.poll.id === pollId);
+
+    // Meetings and projects: the agenda items a poll can be linked to, the groups it can be put to.
+    const [related, setRelated] = createSignal(0);
+    onCleanup(observeMeetings(doc, () => setRelated((n) => n + 1)));
+    onCleanup(observeProjects(doc, () => setRelated((n) => n + 1)));
+    const activeMembers = createMemo(() =>
+      (membersView.state()?.members ?? [])
+        .filter((member) => member.status === 'active')
+        .map((member) => ({ id: member.id as string, name: member.name, devices: member.devices.map((d) => d.key as string) }))
+        .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
+    );
+    const groups = createMemo((): readonly MemberGroup[] => {
+      related();
+      const owner = new Map<string, string>();
+      for (const member of activeMembers()) for (const key of member.devices) owner.set(key, member.id);
+      return readProjects(doc).map((project) => ({
+        name: project.title,
+        memberIds: [...new Set(project.participants.flatMap((p) => (owner.has(p.id) ? [owner.get(p.id)!] : [])))],
+      }));
+    });
+    const agendaItems = createMemo((): readonly LinkableItem[] => {
+      related();
+      return linkableAgendaItems(doc);
+    });
+
+    // A final poll writes its outcome into the minutes of its linked agenda item (members only).
+    createEffect(() => {
+      related();
+      if (!membersView.me()) return;
+      for (const s of summaries()) if (s.count.status === 'closed') recordOutcome(doc, s.poll, s.count, s.result);
+    });
 
     return {
       polls: summaries,
@@ -134,9 +179,18 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
         membersView.state()?.members.find((member) => member.devices.some((device) => device.key === key))?.name ?? null,
       nameOfMember: (id: string): string | null => membersView.state()?.members.find((member) => member.id === id)?.name ?? null,
       membersReady: (): boolean => membersView.state() !== null,
+      /** Active members, by name: who a poll can be put to and weighted for. */
+      members: (): readonly { readonly id: string; readonly name: string }[] => activeMembers(),
+      groups,
+      agendaItems,
       async create(input: PollInput): Promise<Result<string, readonly PollError[] | PollActionError>> {
         if (!membersView.me()) return err('notAMember');
-        const checked = validatePollInput(input, { chapterId: docId, createdBy: identity.deviceKey, now: new Date().toISOString() });
+        const checked = validatePollInput(input, {
+          chapterId: docId,
+          createdBy: identity.deviceKey,
+          now: new Date().toISOString(),
+          members: activeMembers().map((m) => m.id),
+        });
         if (!checked.ok) return checked;
         const signed = await signPoll(checked.value, identity.device);
         createPoll(doc, signed);
@@ -147,6 +201,7 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
         if (!me) return err('notAMember');
         const summary = find(pollId);
         if (!summary) return err('pollNotFound');
+        if (!inScope(summary.poll, me.id)) return err('notInScope');
         if (!isValidChoice(summary.poll, choice)) return err('invalidChoice');
         if (summary.count.status === 'closed' || Date.now() > Date.parse(summary.poll.closesAt)) return err('pollClosed');
         if (!summary.poll.allowBallotChange && summary.myBallot) return err('changeNotAllowed');
@@ -191,7 +246,10 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
       },
       audit(pollId: string): PollAudit | null {
         const summary = find(pollId);
-        return summary ? buildAudit(summary.poll, summary.count) : null;
+        if (!summary) return null;
+        const raw = readPolls(doc).get(pollId);
+        const voters = votersOf(membersView.state());
+        return buildAudit(summary.poll, summary.count, { voters, ballots: raw?.ballots ?? [], closes: raw?.closes ?? [] });
       },
     };
   }

@@ -5,13 +5,18 @@
  * Reads FILE (or stdin for `-`), validates it with parseTallyInput, prints the result of
  * runTally as JSON on stdout. Any bad input (unreadable file, invalid JSON, unknown method,
  * unknown candidate, bad count/weight/seats/score, ...) prints one line on stderr and exits 2.
+ *
+ * `--verify FILE` checks a poll audit record instead (signatures, which ballots count, the
+ * recount; see verify-audit.ts) and prints the report: exit 0 verified, 1 not verified.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseTallyInput } from '../domain/tally/parse-input';
 import { runTally } from '../domain/tally/run';
+import { verifyAudit } from './verify-audit';
 
 export const EXIT_OK = 0;
+export const EXIT_NOT_VERIFIED = 1;
 export const EXIT_BAD_INPUT = 2;
 
 export interface CliIo {
@@ -20,7 +25,7 @@ export interface CliIo {
   readonly readFile: (path: string) => string;
 }
 
-const USAGE = 'usage: npm run --silent tally -- FILE.json   (FILE "-" reads stdin)';
+const USAGE = 'usage: npm run --silent tally -- [--verify] FILE.json   (FILE "-" reads stdin)';
 
 const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -32,14 +37,19 @@ const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 const messageOf = (error: unknown): string => oneLine(error instanceof Error ? error.message : String(error));
 
-/** Runs the CLI on its arguments (without node and script) and returns the exit code. */
-export function runCli(args: readonly string[], io: CliIo = nodeIo): number {
+/**
+ * Runs the CLI on its arguments (without node and script) and returns the exit code; a promise of
+ * it with --verify (signature checks are asynchronous in WebCrypto).
+ */
+export function runCli(args: readonly string[], io: CliIo = nodeIo): number | Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     io.stdout(`${USAGE}\n`);
     return EXIT_OK;
   }
-  const file = args[0];
-  if (file === undefined || args.length !== 1) {
+  const verify = args[0] === '--verify';
+  const rest = verify ? args.slice(1) : args;
+  const file = rest[0];
+  if (file === undefined || rest.length !== 1) {
     io.stderr(`tally: expected exactly one input file\n${USAGE}\n`);
     return EXIT_BAD_INPUT;
   }
@@ -59,10 +69,20 @@ export function runCli(args: readonly string[], io: CliIo = nodeIo): number {
   } catch (error) {
     return fail(`${file} is not valid JSON: ${messageOf(error)}`);
   }
+  if (verify) return runVerify(file, raw, io, fail);
   const request = parseTallyInput(raw);
   if (!request.ok) return fail(`${file}: ${request.error}`);
   io.stdout(`${JSON.stringify(runTally(request.value), null, 2)}\n`);
   return EXIT_OK;
+}
+
+async function runVerify(file: string, raw: unknown, io: CliIo, fail: (message: string) => number): Promise<number> {
+  const report = await verifyAudit(raw);
+  if (!report.ok) return fail(`${file}: ${report.error}`);
+  io.stdout(`${JSON.stringify(report.value, null, 2)}\n`);
+  if (report.value.verified) return EXIT_OK;
+  io.stderr(`tally: ${file}: not verified: ${report.value.problems.join('; ')}\n`);
+  return EXIT_NOT_VERIFIED;
 }
 
 /** True when this module is the program Node was started with (not when imported). */
@@ -76,4 +96,8 @@ function isEntry(): boolean {
   }
 }
 
-if (isEntry()) process.exitCode = runCli(process.argv.slice(2));
+if (isEntry()) {
+  void Promise.resolve(runCli(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -10,12 +10,15 @@ import { LOCAL_EDIT } from './shared-text';
  */
 const eventsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('events');
 const RSVP = 'rsvp:';
-const FIELDS = ['title', 'start', 'end', 'place', 'link', 'description'] as const;
+const FIELDS = ['title', 'start', 'end', 'place', 'link', 'description', 'allDay', 'timeZone'] as const;
 
 const str = (map: Y.Map<unknown>, key: string): string => {
   const value = map.get(key);
   return typeof value === 'string' ? value : '';
 };
+
+/** Optional inputs as stored when absent. */
+const defaults = { allDay: false, timeZone: '' } as Record<(typeof FIELDS)[number], string | boolean>;
 
 function rsvpOf(id: string, value: unknown): RsvpEntry | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -41,6 +44,8 @@ function readRecord(id: string, map: Y.Map<unknown>): ChapterEvent | undefined {
     title,
     start,
     end,
+    allDay: map.get('allDay') === true,
+    timeZone: str(map, 'timeZone'),
     place: str(map, 'place'),
     link: str(map, 'link'),
     description: str(map, 'description'),
@@ -71,7 +76,7 @@ export function createEvent(doc: Y.Doc, id: string, input: EventInput, by: Perso
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     eventsMap(doc).set(id, map);
-    for (const key of FIELDS) map.set(key, input[key]);
+    for (const key of FIELDS) map.set(key, input[key] ?? defaults[key]);
     map.set('createdAt', at);
     map.set('updatedAt', at);
     map.set('createdById', by.id);
@@ -83,7 +88,7 @@ export function updateEvent(doc: Y.Doc, id: string, input: EventInput, at: strin
   const map = eventsMap(doc).get(id);
   if (!(map instanceof Y.Map)) return false;
   doc.transact(() => {
-    for (const key of FIELDS) if (map.get(key) !== input[key]) map.set(key, input[key]);
+    for (const key of FIELDS) if (map.get(key) !== (input[key] ?? defaults[key])) map.set(key, input[key] ?? defaults[key]);
     map.set('updatedAt', at);
   }, LOCAL_EDIT);
   return true;

@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../calendar/event';
+import { instantToDate } from '../calendar/zone';
 import type { ChapterEvent, Rsvp } from './types';
 
 /** Upcoming: not yet over at `now` (soonest first). Past: over (most recent first). */
@@ -23,8 +24,11 @@ export function toCalendarEvent(event: ChapterEvent, chapterName: string): Calen
     description: event.description,
     location: event.place || event.link,
     url: event.link || undefined,
-    start: event.start,
-    end: event.end,
+    // All-day: the first and last (inclusive) dates in the event's zone; the export writes VALUE=DATE.
+    ...(event.allDay
+      ? { allDay: true, start: instantToDate(event.start, event.timeZone || 'UTC'), end: instantToDate(new Date(Date.parse(event.end) - 1).toISOString(), event.timeZone || 'UTC') }
+      : { start: event.start, end: event.end }),
+    ...(event.timeZone ? { timeZone: event.timeZone } : {}),
     createdAt: event.createdAt,
     updatedAt: event.updatedAt,
     chapterName,

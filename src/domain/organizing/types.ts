@@ -56,9 +56,15 @@ export interface RsvpEntry {
 export interface ChapterEvent {
   readonly id: string;
   readonly title: string;
-  /** RFC 3339 date-times in UTC. */
+  /**
+   * RFC 3339 date-times in UTC. All-day events: midnight at the start of the first day and
+   * midnight after the last day, in the event's zone.
+   */
   readonly start: string;
   readonly end: string;
+  readonly allDay: boolean;
+  /** The IANA zone the event was planned in ('' for events made before zones were kept). */
+  readonly timeZone: string;
   readonly place: string;
   /** http(s) link for online events, or ''. */
   readonly link: string;

@@ -5,6 +5,7 @@ import { err, ok } from '../result';
 import { isSafeLinkUrl } from './safe-url';
 import type { OfferCategory, OfferDirection, OfferStatus, OrganizingError, PostKind, PostStatus, ProjectKind } from './types';
 import { LIMITS, OFFER_CATEGORIES, OFFER_DIRECTIONS, POST_KINDS, PROJECT_KINDS } from './types';
+import { isTimeZoneName } from '../calendar/zone';
 
 export type Checked<T> = Result<T, readonly OrganizingError[]>;
 
@@ -85,6 +86,10 @@ export interface EventInput {
   readonly place: string;
   readonly link: string;
   readonly description: string;
+  /** Whole days: start/end are midnights in the event's zone (end exclusive). */
+  readonly allDay?: boolean;
+  /** IANA zone the event is planned in; '' or absent: none recorded. */
+  readonly timeZone?: string;
 }
 
 export function validateEventInput(input: EventInput): Checked<EventInput> {
@@ -102,8 +107,10 @@ export function validateEventInput(input: EventInput): Checked<EventInput> {
   }
   if (link.length > 0 && link.length <= LIMITS.link && !/^https?:\/\//i.test(link)) errors.push({ field: 'link', code: 'invalidUrl' });
   else if (link.length > 0 && !isSafeLinkUrl(link)) errors.push({ field: 'link', code: 'invalidUrl' });
+  const timeZone = input.timeZone ?? '';
+  if (timeZone && !isTimeZoneName(timeZone)) errors.push({ field: 'timeZone', code: 'invalidChoice' });
   if (errors.length > 0) return err(errors);
-  return ok({ title, start: input.start, end: input.end, place, link, description });
+  return ok({ title, start: input.start, end: input.end, place, link, description, allDay: input.allDay === true, timeZone });
 }
 
 export interface PostInput {

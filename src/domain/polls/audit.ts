@@ -5,7 +5,7 @@
 import type { TallyResult } from '../tally/run';
 import type { PollCount } from './count';
 import { tallyPoll } from './tally-input';
-import type { RejectedBallot, SignedBallot, SignedCloseRecord, SignedPoll } from './types';
+import type { RejectedBallot, SignedBallot, SignedCloseRecord, SignedPoll, Voter } from './types';
 
 export const AUDIT_FORMAT = 'chapterhouse-poll-audit';
 
@@ -31,9 +31,23 @@ export interface PollAudit {
   readonly closeRecord: SignedCloseRecord | null;
   readonly otherCloseRecords: readonly SignedCloseRecord[];
   readonly result: TallyResult;
+  /**
+   * Everything needed to re-judge the count (`npm run tally -- --verify FILE`): every member with
+   * their devices as this device's membership log says, and every ballot and close record exactly
+   * as stored (forged and rejected ones included).
+   */
+  readonly members?: readonly Voter[];
+  readonly records?: { readonly ballots: readonly unknown[]; readonly closes: readonly unknown[] };
 }
 
-export function buildAudit(poll: SignedPoll, count: PollCount): PollAudit {
+/** The raw material of a count, for the audit's verifiable part. */
+export interface AuditSources {
+  readonly voters: readonly Voter[];
+  readonly ballots: readonly unknown[];
+  readonly closes: readonly unknown[];
+}
+
+export function buildAudit(poll: SignedPoll, count: PollCount, sources?: AuditSources): PollAudit {
   return {
     format: AUDIT_FORMAT,
     version: 1,
@@ -51,5 +65,6 @@ export function buildAudit(poll: SignedPoll, count: PollCount): PollAudit {
     closeRecord: count.chosenClose,
     otherCloseRecords: count.closes.filter((c) => !c.chosen).map((c) => c.record),
     result: tallyPoll(poll, count.counted),
+    ...(sources ? { members: sources.voters, records: { ballots: sources.ballots, closes: sources.closes } } : {}),
   };
 }

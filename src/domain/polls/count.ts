@@ -5,8 +5,9 @@
  * Rules (see README.md):
  * 1. A ballot is rejected when it is malformed, for another poll or chapter, not authentic (its id
  *    is not the hash of its content or its signature does not verify), signed by a device bound
- *    to no active member ('notAMember') or by a revoked device, when its choice does not fit the
- *    poll, or when it claims to be cast after the closing time ('afterClose').
+ *    to no active member ('notAMember'), by a member outside the poll's electorate
+ *    ('outsideScope') or by a revoked device, when its choice does not fit the poll, or when it
+ *    claims to be cast after the closing time ('afterClose').
  * 2. Of the remaining ballots, each member's latest by the member's own sequence number counts
  *    (never by clock; equal numbers: the smaller id). The others are 'superseded'. When the poll
  *    does not allow changing a ballot, the member's first counts and later ones are
@@ -66,7 +67,7 @@ export interface PollCount {
   readonly rejected: readonly RejectedBallot[];
   readonly closes: readonly CloseVerdict[];
   readonly chosenClose: SignedCloseRecord | null;
-  /** Every eligible voter (active member) with their weight under the poll's rule. */
+  /** Every eligible voter (active member in the poll's scope) with their weight under the poll's rule. */
   readonly voters: readonly VoterWeight[];
   /** Members whose ballot counts. */
   readonly turnout: number;
@@ -79,8 +80,12 @@ interface Candidate {
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Weight of one member's ballot under the poll's rule ('equal': 1 per member). */
-export const weightOf = (_poll: SignedPoll, _memberId: MemberId): number => 1;
+/** Weight of one member's ballot under the poll's rule ('equal': 1; custom: the listed weight, else 1). */
+export const weightOf = (poll: SignedPoll, memberId: MemberId): number =>
+  poll.weightRule === 'equal' ? 1 : Object.hasOwn(poll.weightRule.weights, memberId) ? poll.weightRule.weights[memberId]! : 1;
+
+/** Whether the member belongs to the poll's electorate (the whole chapter, or the named group). */
+export const inScope = (poll: SignedPoll, memberId: MemberId): boolean => poll.scope === 'chapter' || poll.scope.members.includes(memberId);
 
 export function countPoll(input: CountInput): PollCount {
   const { poll } = input;
@@ -127,6 +132,11 @@ export function countPoll(input: CountInput): PollCount {
     }
     if (!(Date.parse(raw.castAt) <= closesAt)) {
       reject(raw.id, 'afterClose', raw.voter, memberId);
+      continue;
+    }
+    // The electorate is signed into the poll: a ballot from outside it can never count.
+    if (!inScope(poll, memberId)) {
+      reject(raw.id, 'outsideScope', raw.voter, memberId);
       continue;
     }
     const candidate = { ballot: raw, memberId };
@@ -182,7 +192,7 @@ export function countPoll(input: CountInput): PollCount {
     .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
   const votedMembers = new Set(countedBallots.map((c) => c.memberId));
   const voters = input.voters
-    .filter((voter) => voter.active)
+    .filter((voter) => voter.active && inScope(poll, voter.memberId))
     .map((voter) => ({ memberId: voter.memberId, name: voter.name, weight: weightOf(poll, voter.memberId), voted: votedMembers.has(voter.memberId) }))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.memberId < b.memberId ? -1 : 1));
   return {

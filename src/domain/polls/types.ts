@@ -16,11 +16,37 @@ export const RANKED_METHODS: readonly PollMethod[] = ['irv', 'stv', 'schulze'];
 export type PollThreshold = 'simple' | 'twoThirds' | { readonly fraction: number };
 
 /**
- * How much each ballot weighs. Stored per poll so every device (and the audit) applies the same
- * rule. Only 'equal' exists now: 1 per admitted member of the chapter (chapter-only polls).
+ * How much each ballot weighs, signed into the poll so every device (and the audit) applies the
+ * same rule: 'equal' (1 per member of the electorate), or weights the creator set per member with
+ * a stated reason ("in proportion to how much the decision affects them"). A member the custom
+ * table does not list weighs 1.
  */
-export type WeightRule = 'equal';
-export type PollScope = 'chapter';
+export type WeightRule = 'equal' | CustomWeights;
+export interface CustomWeights {
+  readonly kind: 'custom';
+  readonly reason: string;
+  /** Member id → weight (> 0, at most 3 decimals). */
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+/**
+ * Who may vote: every active member of the chapter, or a named subset fixed when the poll was
+ * created (e.g. a project's participants, a working group). The subset is a snapshot, so later
+ * changes to the project do not change who may vote in a running poll.
+ */
+export type PollScope = 'chapter' | GroupScope;
+export interface GroupScope {
+  readonly kind: 'group';
+  readonly name: string;
+  /** Sorted, distinct member ids. */
+  readonly members: readonly MemberId[];
+}
+
+/** The meeting agenda item whose minutes record the outcome. */
+export interface MinutesLink {
+  readonly meetingId: string;
+  readonly agendaItemId: string;
+}
 
 /** What the creator signs; the poll id is the SHA-256 of its canonical JSON. */
 export interface PollDefinition {
@@ -46,6 +72,8 @@ export interface PollDefinition {
   readonly anyMemberMayClose: boolean;
   readonly scope: PollScope;
   readonly weightRule: WeightRule;
+  /** Absent when the poll is not linked to a meeting's agenda. */
+  readonly minutes?: MinutesLink;
   readonly createdBy: DeviceKey;
   readonly createdAt: string;
 }
@@ -57,7 +85,7 @@ export interface SignedPoll extends PollDefinition {
 
 /** The choice payload of a ballot, by method. */
 export type BallotChoice =
-  | { readonly vote: YesNoVote }
+  | { readonly vote: YesNoVote; readonly reason?: string }
   | { readonly response: ConsentResponse; readonly reason?: string }
   | { readonly choice: string | null }
   | { readonly approved: readonly string[] }
@@ -115,6 +143,7 @@ export type RejectReason =
   | 'badSignature'
   | 'wrongPoll'
   | 'notAMember'
+  | 'outsideScope'
   | 'revokedDevice'
   | 'invalidChoice'
   | 'afterClose'

@@ -1,22 +1,25 @@
 /** Validation of poll input (typed errors for the form) and of stored records (shape only). */
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import type { ChapterId, DeviceKey } from '../membership/types';
+import type { ChapterId, DeviceKey, MemberId } from '../membership/types';
 import type {
   BallotChoice,
+  MinutesLink,
   PollDefinition,
+  PollScope,
   PollMethod,
   PollThreshold,
   SignedBallot,
   SignedCloseRecord,
   SignedPoll,
+  WeightRule,
 } from './types';
 import { CANDIDATE_METHODS, POLL_METHODS, RANKED_METHODS } from './types';
 
-export const POLL_LIMITS = { question: 200, description: 2000, option: 120, options: 50, reason: 500 } as const;
+export const POLL_LIMITS = { question: 200, description: 2000, option: 120, options: 50, reason: 500, groupName: 120, weightReason: 500, maxWeight: 100 } as const;
 export const MAX_SCORE = 5;
 
-export type PollField = 'question' | 'description' | 'options' | 'method' | 'seats' | 'threshold' | 'quorum' | 'closesAt';
+export type PollField = 'question' | 'description' | 'options' | 'method' | 'seats' | 'threshold' | 'quorum' | 'closesAt' | 'scope' | 'weights';
 
 export type PollError =
   | { readonly field: PollField; readonly code: 'required' }
@@ -29,7 +32,15 @@ export type PollError =
   | { readonly field: 'quorum'; readonly code: 'badQuorum' }
   | { readonly field: 'closesAt'; readonly code: 'invalidDate' }
   | { readonly field: 'closesAt'; readonly code: 'closesInPast' }
-  | { readonly field: 'method'; readonly code: 'invalidChoice' };
+  | { readonly field: 'method'; readonly code: 'invalidChoice' }
+  | { readonly field: 'scope'; readonly code: 'emptyScope' }
+  | { readonly field: 'scope' | 'weights'; readonly code: 'unknownMember'; readonly member: string }
+  | { readonly field: 'weights'; readonly code: 'badWeight'; readonly member: string; readonly max: number };
+
+/** Who may vote, as entered: the whole chapter or a named list of members. */
+export type ScopeInput = { readonly kind: 'chapter' } | { readonly kind: 'group'; readonly name: string; readonly members: readonly string[] };
+/** Weights as entered: equal, or a number per member with the reason for them. */
+export type WeightsInput = { readonly kind: 'equal' } | { readonly kind: 'custom'; readonly reason: string; readonly weights: Readonly<Record<string, number>> };
 
 export interface PollInput {
   readonly question: string;
@@ -47,6 +58,12 @@ export interface PollInput {
   readonly showResultsBeforeClose: boolean;
   readonly allowBallotChange: boolean;
   readonly anyMemberMayClose: boolean;
+  /** Default: the whole chapter. */
+  readonly scope?: ScopeInput;
+  /** Default: equal. */
+  readonly weights?: WeightsInput;
+  /** The agenda item whose minutes get the outcome (null/absent: none). */
+  readonly minutes?: MinutesLink | null;
 }
 
 export interface PollContext {
@@ -54,6 +71,8 @@ export interface PollContext {
   readonly createdBy: DeviceKey;
   /** Now, RFC 3339 (the caller's clock). */
   readonly now: string;
+  /** Ids of the chapter's active members (needed for a group scope or custom weights). */
+  readonly members?: readonly string[];
 }
 
 const isMethod = (value: string): value is PollMethod => (POLL_METHODS as readonly string[]).includes(value);
@@ -99,6 +118,9 @@ export function validatePollInput(input: PollInput, context: PollContext): Resul
   if (!input.closesAt) errors.push({ field: 'closesAt', code: 'required' });
   else if (Number.isNaN(closes.getTime())) errors.push({ field: 'closesAt', code: 'invalidDate' });
   else if (closes.getTime() <= new Date(context.now).getTime()) errors.push({ field: 'closesAt', code: 'closesInPast' });
+  const scope = checkScope(input.scope ?? { kind: 'chapter' }, context.members ?? [], errors);
+  const electorate = scope === 'chapter' ? (context.members ?? []) : scope.members;
+  const weightRule = checkWeights(input.weights ?? { kind: 'equal' }, electorate, errors);
   if (errors.length > 0 || !method) return err(errors);
   return ok({
     v: 1,
@@ -115,17 +137,65 @@ export function validatePollInput(input: PollInput, context: PollContext): Resul
     showResultsBeforeClose: input.showResultsBeforeClose,
     allowBallotChange: input.allowBallotChange,
     anyMemberMayClose: input.anyMemberMayClose,
-    scope: 'chapter',
-    weightRule: 'equal',
+    scope,
+    weightRule,
+    ...(input.minutes ? { minutes: { meetingId: input.minutes.meetingId, agendaItemId: input.minutes.agendaItemId } } : {}),
     createdBy: context.createdBy,
     createdAt: context.now,
   });
+}
+
+function checkScope(input: ScopeInput, members: readonly string[], errors: PollError[]): PollScope {
+  if (input.kind === 'chapter') return 'chapter';
+  const name = input.name.trim();
+  if (!name) errors.push({ field: 'scope', code: 'required' });
+  else if (name.length > POLL_LIMITS.groupName) errors.push({ field: 'scope', code: 'tooLong', max: POLL_LIMITS.groupName });
+  const chosen = [...new Set(input.members)].sort();
+  if (chosen.length === 0) errors.push({ field: 'scope', code: 'emptyScope' });
+  const known = new Set(members);
+  for (const member of chosen) if (!known.has(member)) errors.push({ field: 'scope', code: 'unknownMember', member });
+  return { kind: 'group', name, members: chosen as MemberId[] };
+}
+
+/** At most 3 decimals, so a weight typed on one device is the same number on every other. */
+const isWeight = (value: number): boolean =>
+  Number.isFinite(value) && value > 0 && value <= POLL_LIMITS.maxWeight && Math.round(value * 1000) / 1000 === value;
+
+function checkWeights(input: WeightsInput, electorate: readonly string[], errors: PollError[]): WeightRule {
+  if (input.kind === 'equal') return 'equal';
+  const reason = input.reason.trim();
+  if (!reason) errors.push({ field: 'weights', code: 'required' });
+  else if (reason.length > POLL_LIMITS.weightReason) errors.push({ field: 'weights', code: 'tooLong', max: POLL_LIMITS.weightReason });
+  const allowed = new Set(electorate);
+  const weights: Record<string, number> = {};
+  for (const [member, weight] of Object.entries(input.weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!allowed.has(member)) errors.push({ field: 'weights', code: 'unknownMember', member });
+    else if (!isWeight(weight)) errors.push({ field: 'weights', code: 'badWeight', member, max: POLL_LIMITS.maxWeight });
+    else weights[member] = weight;
+  }
+  return { kind: 'custom', reason, weights };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 const signedShape = (value: Record<string, unknown>): boolean => isString(value.id) && isString(value.signature);
+
+const isScope = (value: unknown): boolean =>
+  value === 'chapter' ||
+  (isObject(value) && value.kind === 'group' && isString(value.name) && isStringArray(value.members) && Object.keys(value).length === 3);
+
+const isWeightRule = (value: unknown): boolean =>
+  value === 'equal' ||
+  (isObject(value) &&
+    value.kind === 'custom' &&
+    isString(value.reason) &&
+    isObject(value.weights) &&
+    Object.values(value.weights).every((weight) => typeof weight === 'number' && isWeight(weight)) &&
+    Object.keys(value).length === 3);
+
+const isMinutesLink = (value: unknown): boolean =>
+  isObject(value) && isString(value.meetingId) && isString(value.agendaItemId) && Object.keys(value).length === 2;
 
 export function isSignedPoll(value: unknown): value is SignedPoll {
   if (!isObject(value) || !signedShape(value) || value.v !== 1 || value.kind !== 'poll') return false;
@@ -143,8 +213,9 @@ export function isSignedPoll(value: unknown): value is SignedPoll {
     typeof value.showResultsBeforeClose === 'boolean' &&
     typeof value.allowBallotChange === 'boolean' &&
     typeof value.anyMemberMayClose === 'boolean' &&
-    value.scope === 'chapter' &&
-    value.weightRule === 'equal' &&
+    isScope(value.scope) &&
+    isWeightRule(value.weightRule) &&
+    (value.minutes === undefined || isMinutesLink(value.minutes)) &&
     isString(value.createdBy) &&
     isString(value.createdAt)
   );
@@ -179,6 +250,8 @@ export function isSignedCloseRecord(value: unknown): value is SignedCloseRecord 
 const YES_NO = new Set(['yes', 'no', 'abstain']);
 const CONSENT = new Set(['agree', 'standAside', 'block']);
 
+const isReason = (reason: unknown): boolean => reason === undefined || (isString(reason) && reason.length <= POLL_LIMITS.reason);
+
 /** Whether a choice payload fits the poll (known options, no repeats, scores 0–5). */
 export function isValidChoice(poll: PollDefinition, choice: unknown): choice is BallotChoice {
   if (!isObject(choice)) return false;
@@ -188,13 +261,13 @@ export function isValidChoice(poll: PollDefinition, choice: unknown): choice is 
   const keys = Object.keys(choice);
   switch (poll.method) {
     case 'yesno':
-      return keys.length === 1 && isString(choice.vote) && YES_NO.has(choice.vote);
+      return isString(choice.vote) && YES_NO.has(choice.vote) && keys.every((key) => key === 'vote' || key === 'reason') && isReason(choice.reason);
     case 'consent':
       return (
         isString(choice.response) &&
         CONSENT.has(choice.response) &&
         keys.every((key) => key === 'response' || key === 'reason') &&
-        (choice.reason === undefined || (isString(choice.reason) && choice.reason.length <= POLL_LIMITS.reason))
+        isReason(choice.reason)
       );
     case 'plurality':
       return keys.length === 1 && (choice.choice === null || (isString(choice.choice) && known.has(choice.choice)));

@@ -12,6 +12,8 @@ const event = (over: Partial<ChapterEvent> = {}): ChapterEvent => ({
   title: 'Talk',
   start: '2026-05-01T18:00:00Z',
   end: '2026-05-01T20:00:00Z',
+  allDay: false,
+  timeZone: '',
   place: '',
   link: '',
   description: '',

@@ -1,14 +1,14 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { useApp } from '../../../app/context';
 import type { ChapterEvent, EventsView, Rsvp } from '../../../app/events';
-import { downloadIcs, isoToLocalInput, localInputToIso } from '../../../app/events';
-import type { OrganizingError } from '../../../app/projects';
-import { navigate } from '../../../app/router';
+import { downloadIcs } from '../../../app/events';
 import { RSVPS } from '../../../domain/organizing/types';
-import { formatDateTime, t } from '../../../i18n';
+import { t } from '../../../i18n';
 import { Link } from '../../components/Link';
 import type { SectionProps } from '../chapter/section-props';
-import { BackLink, EmptyState, errorFor, Field, FormAlert, personName } from '../projects/form-kit';
+import { BackLink, EmptyState, personName } from '../projects/form-kit';
+import { EditEvent, NewEvent } from './EventEditor';
+import { eventWhen, originalZoneNote } from './event-time';
 
 /** Events of the chapter: upcoming and past, a new event, or one event with RSVPs and .ics export. */
 export default function EventsSection(props: SectionProps) {
@@ -74,7 +74,7 @@ function EventList(props: { readonly events: readonly ChapterEvent[]; readonly b
               <Link href={`${props.base}/${event.id}`} class="card org-item">
                 <span class="org-item-title">{event.title}</span>
                 <span class="org-meta">
-                  {formatDateTime(event.start)}
+                  {eventWhen(event)}
                   <Show when={event.place}> · {event.place}</Show>
                 </span>
               </Link>
@@ -86,64 +86,9 @@ function EventList(props: { readonly events: readonly ChapterEvent[]; readonly b
   );
 }
 
-function NewEvent(props: { readonly events: EventsView; readonly base: string }) {
-  const [title, setTitle] = createSignal('');
-  const [start, setStart] = createSignal('');
-  const [end, setEnd] = createSignal('');
-  const [place, setPlace] = createSignal('');
-  const [link, setLink] = createSignal('');
-  const [description, setDescription] = createSignal('');
-  const [errors, setErrors] = createSignal<readonly OrganizingError[]>([]);
-  let alert!: HTMLParagraphElement;
-  const onStart = (value: string) => {
-    setStart(value);
-    // Suggest a two-hour event when the end is still empty.
-    const iso = localInputToIso(value);
-    if (!end() && iso) setEnd(isoToLocalInput(new Date(Date.parse(iso) + 2 * 3_600_000).toISOString()));
-  };
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = props.events.create({
-      title: title(),
-      start: localInputToIso(start()),
-      end: localInputToIso(end()),
-      place: place(),
-      link: link(),
-      description: description(),
-    });
-    if (!result.ok) {
-      setErrors(result.error);
-      alert.focus();
-      return;
-    }
-    navigate(`${props.base}/${result.value}`, { replace: true });
-  };
-  return (
-    <section class="stack" aria-labelledby="new-event-title">
-      <BackLink href={props.base} section={t('events.title')} />
-      <h1 id="new-event-title">{t('events.new')}</h1>
-      <form class="card stack" onSubmit={submit} noValidate>
-        <FormAlert show={errors().length > 0} ref={(el) => (alert = el)} />
-        <Field id="event-title" label={t('events.form.title')} value={title()} onInput={setTitle} error={errorFor(errors(), 'title')} required />
-        <div class="grid-2">
-          <Field id="event-start" type="datetime-local" label={t('events.form.start')} value={start()} onInput={onStart} error={errorFor(errors(), 'start')} required />
-          <Field id="event-end" type="datetime-local" label={t('events.form.end')} value={end()} onInput={setEnd} error={errorFor(errors(), 'end')} required />
-        </div>
-        <Field id="event-place" label={t('events.form.place')} value={place()} onInput={setPlace} error={errorFor(errors(), 'place')} />
-        <Field id="event-link" type="url" label={t('events.form.link')} value={link()} onInput={setLink} error={errorFor(errors(), 'link')} />
-        <Field id="event-description" label={t('events.form.description')} value={description()} onInput={setDescription} error={errorFor(errors(), 'description')} multiline />
-        <div class="row">
-          <button type="submit" class="button button-primary" data-testid="event-submit">
-            {t('events.form.create')}
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
 function EventDetail(props: { readonly events: EventsView; readonly id: string; readonly base: string; readonly chapterName: string }) {
   const [message, setMessage] = createSignal('');
+  const [editing, setEditing] = createSignal(false);
   const app = useApp();
   const meId = () => app.identity.deviceKey;
   const answer = (rsvp: Rsvp) => {
@@ -181,8 +126,15 @@ function EventDetail(props: { readonly events: EventsView; readonly id: string; 
                   {event().title}
                 </h1>
                 <p class="org-meta" data-testid="event-when">
-                  {t('events.when', { start: formatDateTime(event().start), end: formatDateTime(event().end) })}
+                  {eventWhen(event())}
                 </p>
+                <Show when={originalZoneNote(event())}>
+                  {(note) => (
+                    <p class="org-meta org-note" data-testid="event-zone-note">
+                      {note()}
+                    </p>
+                  )}
+                </Show>
                 <Show when={event().place}>
                   <p class="org-meta">{event().place}</p>
                 </Show>
@@ -195,10 +147,25 @@ function EventDetail(props: { readonly events: EventsView; readonly id: string; 
                 </Show>
                 <p class="org-meta">{t('events.organizer', { name: personName(event().createdBy, meId()) })}</p>
               </div>
-              <button type="button" class="button" data-testid="event-export" onClick={exportOne}>
-                {t('events.export')}
-              </button>
+              <div class="row">
+                <button type="button" class="button" data-testid="event-edit" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+                  {t('events.edit')}
+                </button>
+                <button type="button" class="button" data-testid="event-export" onClick={exportOne}>
+                  {t('events.export')}
+                </button>
+              </div>
             </header>
+            <Show when={editing()}>
+              <EditEvent
+                events={props.events}
+                event={event()}
+                onDone={(saved) => {
+                  setEditing(false);
+                  if (saved) setMessage(t('events.saved'));
+                }}
+              />
+            </Show>
             <Show when={event().description}>
               <p class="org-text">{event().description}</p>
             </Show>

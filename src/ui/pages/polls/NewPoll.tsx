@@ -5,6 +5,7 @@ import { POLL_METHODS } from '../../../app/polls';
 import { navigate } from '../../../app/router';
 import { type MessageKey, t } from '../../../i18n';
 import { BackLink, Field, FormAlert, SelectField } from '../projects/form-kit';
+import { createElectorateForm, ElectorateFields } from './ElectorateFields';
 
 export function pollErrorText(error: PollError): string {
   const key = `polls.error.${error.code}` as MessageKey;
@@ -12,6 +13,7 @@ export function pollErrorText(error: PollError): string {
     case 'tooLong':
     case 'tooManyOptions':
     case 'badSeats':
+    case 'badWeight':
       return t(key, { max: error.max });
     case 'tooFewOptions':
       return t(key, { min: error.min });
@@ -44,6 +46,7 @@ export function NewPoll(props: { polls: PollsView; base: string }) {
   const [anyMember, setAnyMember] = createSignal(false);
   const [errors, setErrors] = createSignal<readonly PollError[]>([]);
   const [actionError, setActionError] = createSignal('');
+  const electorate = createElectorateForm(props.polls);
   let alert: HTMLParagraphElement | undefined;
   const hasOptions = () => !['yesno', 'consent'].includes(method());
 
@@ -62,6 +65,7 @@ export function NewPoll(props: { polls: PollsView; base: string }) {
       showResultsBeforeClose: showResults(),
       allowBallotChange: allowChange(),
       anyMemberMayClose: anyMember(),
+      ...electorate.input(),
     });
     if (result.ok) return navigate(`${props.base}/${result.value}`, { replace: true });
     if (typeof result.error === 'string') return setActionError(t(`polls.action.${result.error}`));
@@ -121,7 +125,7 @@ export function NewPoll(props: { polls: PollsView; base: string }) {
         {check('poll-show-results', t('polls.form.showResults'), showResults, setShowResults)}
         {check('poll-allow-change', t('polls.form.allowChange'), allowChange, setAllowChange)}
         {check('poll-any-member-close', t('polls.form.anyMemberMayClose'), anyMember, setAnyMember)}
-        <p class="muted">{t('polls.form.weights')}</p>
+        <ElectorateFields polls={props.polls} form={electorate} scopeError={errorFor(errors(), 'scope')} weightsError={errorFor(errors(), 'weights')} />
         <button type="submit" class="button button-primary" data-testid="poll-submit">
           {t('polls.form.submit')}
         </button>

@@ -182,7 +182,16 @@ export function Results(props: { polls: PollsView; summary: PollSummary }) {
         )}
       </Show>
       <h3>{t('polls.voters.title')}</h3>
-      <p class="muted">{t('polls.voters.weightRule')}</p>
+      <p class="muted" data-testid="poll-scope">
+        {props.summary.poll.scope === 'chapter'
+          ? t('polls.voters.scope.chapter')
+          : t('polls.voters.scope.group', { name: props.summary.poll.scope.name, count: props.summary.poll.scope.members.length })}
+      </p>
+      <p class="muted" data-testid="poll-weight-rule">
+        {props.summary.poll.weightRule === 'equal'
+          ? t('polls.voters.weightRule')
+          : t('polls.voters.weightRule.custom', { reason: props.summary.poll.weightRule.reason })}
+      </p>
       <ul class="poll-voters" data-testid="poll-voter-list">
         <For each={count().voters}>
           {(voter) => (

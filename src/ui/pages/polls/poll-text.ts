@@ -4,7 +4,7 @@ import { formatDateTime, t } from '../../../i18n';
 export function votersText(summary: PollSummary): string {
   const count = summary.count.turnout;
   const eligible = summary.count.voters.length;
-  return count === 1 ? t('polls.voters.one', { eligible }) : t('polls.voters.other', { count, eligible });
+  return t('polls.voters', { count, eligible });
 }
 
 export function closingText(summary: PollSummary): string {

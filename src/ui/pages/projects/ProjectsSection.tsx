@@ -2,11 +2,12 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { useApp } from '../../../app/context';
 import type { Offer, OrganizingError, ProjectsView } from '../../../app/projects';
 import { navigate } from '../../../app/router';
-import { OFFER_CATEGORIES, OFFER_DIRECTIONS, PROJECT_KINDS } from '../../../domain/organizing/types';
+import { OFFER_CATEGORIES, OFFER_DIRECTIONS } from '../../../domain/organizing/types';
 import { type MessageKey, t } from '../../../i18n';
 import { Link } from '../../components/Link';
 import type { SectionProps } from '../chapter/section-props';
 import { BackLink, EmptyState, errorFor, Field, FormAlert, personName, SelectField } from './form-kit';
+import { ProjectForm } from './ProjectForm';
 import { RotationPanel } from './RotationPanel';
 
 const kindLabel = (kind: string) => t(`projects.kind.${kind}` as MessageKey);
@@ -56,49 +57,20 @@ export default function ProjectsSection(props: SectionProps) {
 }
 
 function NewProject(props: { readonly projects: ProjectsView; readonly base: string }) {
-  const [title, setTitle] = createSignal('');
-  const [description, setDescription] = createSignal('');
-  const [kind, setKind] = createSignal<string>('mutual-aid');
-  const [errors, setErrors] = createSignal<readonly OrganizingError[]>([]);
-  let alert!: HTMLParagraphElement;
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = props.projects.create({ title: title(), description: description(), kind: kind() });
-    if (!result.ok) {
-      setErrors(result.error);
-      alert.focus();
-      return;
-    }
-    navigate(`${props.base}/${result.value}`, { replace: true });
-  };
   return (
     <section class="stack" aria-labelledby="new-project-title">
       <BackLink href={props.base} section={t('projects.title')} />
       <h1 id="new-project-title">{t('projects.new')}</h1>
-      <form class="card stack" onSubmit={submit} noValidate>
-        <FormAlert show={errors().length > 0} ref={(el) => (alert = el)} />
-        <Field id="project-title" label={t('projects.form.title')} value={title()} onInput={setTitle} error={errorFor(errors(), 'title')} required />
-        <SelectField
-          id="project-kind"
-          label={t('projects.form.kind')}
-          value={kind()}
-          onChange={setKind}
-          options={PROJECT_KINDS.map((value) => ({ value, label: kindLabel(value) }))}
-        />
-        <Field
-          id="project-description"
-          label={t('projects.form.description')}
-          value={description()}
-          onInput={setDescription}
-          error={errorFor(errors(), 'description')}
-          multiline
-        />
-        <div class="row">
-          <button type="submit" class="button button-primary" data-testid="project-submit">
-            {t('projects.form.create')}
-          </button>
-        </div>
-      </form>
+      <ProjectForm
+        initial={{ title: '', description: '', kind: 'mutual-aid' }}
+        submitLabel={t('projects.form.create')}
+        submitTestid="project-submit"
+        onSubmit={(values) => {
+          const result = props.projects.create(values);
+          if (result.ok) navigate(`${props.base}/${result.value}`, { replace: true });
+          return result;
+        }}
+      />
     </section>
   );
 }
@@ -107,6 +79,7 @@ function ProjectDetail(props: { readonly projects: ProjectsView; readonly id: st
   const detail = props.projects.detail(props.id);
   const meId = () => props.projects.me().id;
   const [status, setStatus] = createSignal('');
+  const [editing, setEditing] = createSignal(false);
   return (
     <Show
       when={detail.project()}
@@ -149,6 +122,28 @@ function ProjectDetail(props: { readonly projects: ProjectsView; readonly id: st
               </button>
             </Show>
           </header>
+          <div class="row">
+            <button type="button" class="button" data-testid="project-edit" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+              {t('projects.edit')}
+            </button>
+          </div>
+          <Show when={editing()}>
+            <ProjectForm
+              initial={{ title: project().title, description: project().description, kind: project().kind }}
+              heading={<h2>{t('projects.edit')}</h2>}
+              submitLabel={t('projects.form.save')}
+              submitTestid="project-save"
+              onCancel={() => setEditing(false)}
+              onSubmit={(values) => {
+                const result = props.projects.update(props.id, values);
+                if (result.ok) {
+                  setEditing(false);
+                  setStatus(t('projects.saved'));
+                }
+                return result;
+              }}
+            />
+          </Show>
           <p role="status" class="muted">
             {status()}
           </p>

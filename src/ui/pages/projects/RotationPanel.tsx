@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { OrganizingError, Project, ProjectsView, RotationFailure, StoredRotation } from '../../../app/projects';
 import type { RotationError, RotationPeriod } from '../../../domain/rotation/model';
 import { cycleOf, membersOf, upcomingSlots } from '../../../domain/rotation/rotation';
-import { formatDate, t } from '../../../i18n';
+import { formatDate, locale, t } from '../../../i18n';
 import { errorFor, Field, FormAlert, personName, SelectField } from './form-kit';
 
 interface Props {
@@ -257,7 +257,8 @@ interface DayCell {
   readonly who: string;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+// Monday to Sunday in the interface language (5 January 2026 was a Monday).
+const weekdays = () => [0, 1, 2, 3, 4, 5, 6].map((i) => new Intl.DateTimeFormat(locale(), { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 5 + i))));
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A simple month grid (UTC days, Monday first) with who holds the slot on each day. */
@@ -289,7 +290,7 @@ function MonthView(props: { readonly rotation: StoredRotation; readonly name: (i
     for (let i = 0; i < all.length; i += 7) rows.push(all.slice(i, i + 7));
     return rows;
   });
-  const label = () => new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(month().year, month().month, 1)));
+  const label = () => new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(month().year, month().month, 1)));
   const shift = (delta: number) => {
     const { year, month: m } = month();
     const next = new Date(Date.UTC(year, m + delta, 1));
@@ -310,7 +311,7 @@ function MonthView(props: { readonly rotation: StoredRotation; readonly name: (i
         <caption class="visually-hidden">{label()}</caption>
         <thead>
           <tr>
-            <For each={WEEKDAYS}>{(day) => <th scope="col">{day}</th>}</For>
+            <For each={weekdays()}>{(day) => <th scope="col">{day}</th>}</For>
           </tr>
         </thead>
         <tbody>

@@ -1,0 +1,182 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { PollsView, ScopeInput, WeightsInput } from '../../../app/polls';
+import { formatDateTime, t } from '../../../i18n';
+import { Field, SelectField } from '../projects/form-kit';
+
+/** The electorate, weights and minutes link of a new poll: state plus what it contributes to the input. */
+export function createElectorateForm(polls: PollsView) {
+  const [scopeKind, setScopeKind] = createSignal<'chapter' | 'group'>('chapter');
+  const [groupName, setGroupName] = createSignal('');
+  const [chosen, setChosen] = createSignal<ReadonlySet<string>>(new Set());
+  const [weightKind, setWeightKind] = createSignal<'equal' | 'custom'>('equal');
+  const [reason, setReason] = createSignal('');
+  const [weights, setWeights] = createSignal<Readonly<Record<string, string>>>({});
+  const [minutes, setMinutes] = createSignal('');
+  /** Members the weights apply to: the chosen group, or everyone. */
+  const electorate = () => (scopeKind() === 'chapter' ? polls.members() : polls.members().filter((m) => chosen().has(m.id)));
+  const scope = (): ScopeInput => (scopeKind() === 'chapter' ? { kind: 'chapter' } : { kind: 'group', name: groupName(), members: [...chosen()] });
+  const weightsInput = (): WeightsInput => {
+    if (weightKind() === 'equal') return { kind: 'equal' };
+    // An empty or unreadable box is NaN, which validation reports for that member.
+    const table = Object.fromEntries(electorate().map((m) => [m.id, Number((weights()[m.id] ?? '1').trim() || Number.NaN)]));
+    return { kind: 'custom', reason: reason(), weights: table };
+  };
+  const link = () => polls.agendaItems().find((item) => `${item.meetingId}/${item.agendaItemId}` === minutes()) ?? null;
+  return {
+    scopeKind,
+    setScopeKind,
+    groupName,
+    setGroupName,
+    chosen,
+    setChosen,
+    weightKind,
+    setWeightKind,
+    reason,
+    setReason,
+    weights,
+    setWeights,
+    minutes,
+    setMinutes,
+    electorate,
+    input: () => ({ scope: scope(), weights: weightsInput(), minutes: link() }),
+  };
+}
+
+export type ElectorateForm = ReturnType<typeof createElectorateForm>;
+
+function Choice<T extends string>(props: { name: string; legend: string; value: T; items: readonly { value: T; label: string }[]; onChange: (v: T) => void }) {
+  return (
+    <fieldset class="poll-choices stack">
+      <legend>{props.legend}</legend>
+      <For each={props.items}>
+        {(item) => (
+          <div class="poll-check">
+            <input
+              type="radio"
+              id={`${props.name}-${item.value}`}
+              data-testid={`${props.name}-${item.value}`}
+              name={props.name}
+              checked={props.value === item.value}
+              onChange={() => props.onChange(item.value)}
+            />
+            <label for={`${props.name}-${item.value}`}>{item.label}</label>
+          </div>
+        )}
+      </For>
+    </fieldset>
+  );
+}
+
+export function ElectorateFields(props: { polls: PollsView; form: ElectorateForm; scopeError?: string | undefined; weightsError?: string | undefined }) {
+  const f = props.form;
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(f.chosen());
+    if (on) next.add(id);
+    else next.delete(id);
+    f.setChosen(next);
+  };
+  const fromProject = (index: string) => {
+    const group = props.polls.groups()[Number(index)];
+    if (!group) return;
+    f.setGroupName(group.name);
+    f.setChosen(new Set(group.memberIds));
+  };
+  return (
+    <>
+      <Choice
+        name="poll-scope"
+        legend={t('polls.form.scope')}
+        value={f.scopeKind()}
+        items={[
+          { value: 'chapter', label: t('polls.form.scope.chapter') },
+          { value: 'group', label: t('polls.form.scope.group') },
+        ]}
+        onChange={f.setScopeKind}
+      />
+      <Show when={f.scopeKind() === 'group'}>
+        <div class="card stack poll-subform">
+          <Show when={props.polls.groups().length > 0}>
+            <SelectField
+              id="poll-scope-project"
+              label={t('polls.form.scope.fromProject')}
+              value=""
+              options={[{ value: '', label: t('polls.form.scope.pickProject') }, ...props.polls.groups().map((g, i) => ({ value: String(i), label: g.name }))]}
+              onChange={fromProject}
+            />
+          </Show>
+          <Field id="poll-scope-name" label={t('polls.form.scope.name')} value={f.groupName()} onInput={f.setGroupName} required />
+          <fieldset class="poll-choices" aria-describedby={props.scopeError ? 'poll-scope-error' : undefined}>
+            <legend>{t('polls.form.scope.members')}</legend>
+            <For each={props.polls.members()}>
+              {(member, index) => (
+                <div class="poll-check">
+                  <input
+                    type="checkbox"
+                    id={`poll-scope-member-${index()}`}
+                    checked={f.chosen().has(member.id)}
+                    onChange={(e) => toggle(member.id, e.currentTarget.checked)}
+                  />
+                  <label for={`poll-scope-member-${index()}`}>{member.name}</label>
+                </div>
+              )}
+            </For>
+          </fieldset>
+          <Show when={props.scopeError}>
+            <p class="field-error" id="poll-scope-error" data-testid="poll-scope-error">
+              {props.scopeError}
+            </p>
+          </Show>
+        </div>
+      </Show>
+      <Choice
+        name="poll-weights"
+        legend={t('polls.form.weightRule')}
+        value={f.weightKind()}
+        items={[
+          { value: 'equal', label: t('polls.form.weightRule.equal') },
+          { value: 'custom', label: t('polls.form.weightRule.custom') },
+        ]}
+        onChange={f.setWeightKind}
+      />
+      <Show when={f.weightKind() === 'custom'}>
+        <div class="card stack poll-subform">
+          <p class="muted">{t('polls.form.weightHelp')}</p>
+          <Field id="poll-weight-reason" label={t('polls.form.weightReason')} value={f.reason()} onInput={f.setReason} multiline rows={2} required />
+          <For each={f.electorate()}>
+            {(member, index) => (
+              <div class="field poll-weight">
+                <label for={`poll-weight-${index()}`}>{t('polls.form.weightFor', { name: member.name })}</label>
+                <input
+                  id={`poll-weight-${index()}`}
+                  inputmode="decimal"
+                  value={f.weights()[member.id] ?? '1'}
+                  onInput={(e) => f.setWeights({ ...f.weights(), [member.id]: e.currentTarget.value })}
+                />
+              </div>
+            )}
+          </For>
+          <Show when={props.weightsError}>
+            <p class="field-error" data-testid="poll-weights-error" role="alert">
+              {props.weightsError}
+            </p>
+          </Show>
+        </div>
+      </Show>
+      <Show when={props.polls.agendaItems().length > 0}>
+        <SelectField
+          id="poll-minutes"
+          label={t('polls.form.minutes')}
+          value={f.minutes()}
+          options={[
+            { value: '', label: t('polls.form.minutes.none') },
+            ...props.polls.agendaItems().map((item) => ({
+              value: `${item.meetingId}/${item.agendaItemId}`,
+              label: t('polls.form.minutes.item', { meeting: item.meetingTitle, date: formatDateTime(item.startsAt), item: item.itemTitle }),
+            })),
+          ]}
+          onChange={f.setMinutes}
+        />
+      </Show>
+    </>
+  );
+}
