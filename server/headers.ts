@@ -31,3 +31,10 @@ const immutable = 'public, max-age=31536000, immutable';
  */
 export const cacheControlFor = (relativePath: string): string =>
   relativePath.startsWith('assets/') ? immutable : 'no-cache';
+
+/** Text formats worth gzipping (images and fonts are compressed already). */
+export const isCompressible = (mimeType: string): boolean =>
+  /^(text\/|application\/(javascript|json|manifest\+json|xml)|image\/svg\+xml)/.test(mimeType);
+
+/** Below this a gzip header costs about what it saves. */
+export const MIN_COMPRESS_BYTES = 1024;
