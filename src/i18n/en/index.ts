@@ -1,4 +1,6 @@
 import { coreEn } from './core';
+import { installEn } from './install';
+import type { federationEn } from './federation';
 import type { meetingsEn } from './meetings';
 import { membersEn } from './members';
 import type { organizingEn } from './organizing';
@@ -12,6 +14,7 @@ import { syncEn } from './sync';
  */
 export const eagerEn = {
   ...coreEn,
+  ...installEn,
   ...membersEn,
   ...syncEn,
 } as const;
@@ -20,10 +23,11 @@ export const featureCatalogs = {
   meetings: () => import('./meetings').then((m) => m.meetingsEn),
   polls: () => import('./polls').then((m) => m.pollsEn),
   organizing: () => import('./organizing').then((m) => m.organizingEn),
+  federation: () => import('./federation').then((m) => m.federationEn),
 } as const;
 
 export type CatalogName = keyof typeof featureCatalogs;
 
-type AllMessages = typeof eagerEn & typeof meetingsEn & typeof pollsEn & typeof organizingEn;
+type AllMessages = typeof eagerEn & typeof meetingsEn & typeof pollsEn & typeof organizingEn & typeof federationEn;
 export type MessageKey = keyof AllMessages;
 export type Messages = { readonly [K in MessageKey]: string };
