@@ -3,7 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { measureBundle } from './bench/bundle-size.mjs';
+import { measureBusyBrowser } from './bench/busy-browser.mjs';
 import { measureEditLatency } from './bench/edit-latency.mjs';
+import { membershipRows } from './bench/membership.mjs';
 
 const rows = [];
 const row = (name, value, goal, ok) => rows.push({ name, value, goal, verdict: ok === undefined ? '' : ok ? 'ok' : 'MISSED' });
@@ -41,6 +43,8 @@ if (dataset.status === 0) {
   row('busy chapter: heap after load', mb(figures.heapBytes), '', undefined);
 } else console.error(dataset.stderr);
 
+await membershipRows(row, ms);
+
 const port = 4500 + Math.floor(Math.random() * 400);
 const server = spawn(process.execPath, ['build/node/server.mjs'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => {
@@ -51,6 +55,13 @@ try {
   const latency = await measureEditLatency(`http://127.0.0.1:${port}/`);
   row('edit → remote peer, median', ms(latency.median), '< 200 ms', latency.median < 200);
   row('edit → remote peer, p95', ms(latency.p95), '', undefined);
+  const busy = await measureBusyBrowser(`http://127.0.0.1:${port}/`);
+  row('busy chapter: cold offline start to shown, Chromium', ms(busy.shownMs), '', undefined);
+  row('busy chapter: same, 4× CPU throttling', ms(busy.shownThrottledMs), '< 1000 ms', busy.shownThrottledMs < 1000);
+  row('busy chapter: throttled / unthrottled', `${(busy.shownThrottledMs / busy.shownMs).toFixed(2)}×`, '', undefined);
+  if (busy.fcpMs !== null && busy.fcpThrottledMs !== null) row('first contentful paint, 1× / 4× CPU', `${ms(busy.fcpMs)} / ${ms(busy.fcpThrottledMs)}`, '', undefined);
+  row('busy chapter: JS heap in Chromium once shown', `${(busy.heapBytes / 1024 / 1024).toFixed(2)} MB`, '', undefined);
+  row('10,000 Ed25519 verifications (WebCrypto)', ms(busy.verifyMs), '< 1000 ms', busy.verifyMs < 1000);
 } finally {
   server.kill('SIGTERM');
 }

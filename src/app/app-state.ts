@@ -10,6 +10,7 @@ import { createDocumentRegistry } from './documents';
 import { createFeatures } from './features';
 import { loadIdentity } from './identity';
 import { createInvites } from './invites';
+import { createLanguage } from './language';
 import { createPairing } from './pairing';
 import { createStorageInfo } from './storage-info';
 import { createSyncActivity, probeRelay } from './sync-activity';
@@ -21,6 +22,8 @@ declare const __APP_VERSION__: string;
 /** The composition root: the only place that wires persistence, sync and stores together. */
 export async function createAppState() {
   const catalog = createCatalog();
+  const language = createLanguage(catalog);
+  const languageReady = language.start();
   const storageInfo = createStorageInfo(catalog);
   const [syncSettings, identity] = await Promise.all([loadSyncSettings(catalog), loadIdentity(catalog)]);
   const documents = createDocumentRegistry({
@@ -39,6 +42,8 @@ export async function createAppState() {
   const bundles = createBundles({ catalog, documents, activity: syncActivity, appVersion: __APP_VERSION__, now });
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
+  // Keeps every branch and its ancestors syncing; a device without chapters starts it on first view.
+  if (entries().length > 0) void features.load('federation');
   catalog.subscribe(setEntries);
 
   const [summary, setSummary] = createSignal<SyncSummary>(summarize(documents.all()));
@@ -53,10 +58,13 @@ export async function createAppState() {
   window.addEventListener('offline', () => applyOnline(false));
   applyOnline(navigator.onLine);
   void storageInfo.load();
+  await languageReady;
 
   return {
+    language,
     identity,
-    invites: createInvites(identity),
+    // Limited links are recorded in the membership log, so the members store loads only then.
+    invites: createInvites(identity, async (...args) => (await features.load('members')).recordInvite(...args)),
     features,
     entries: entries as Accessor<readonly CatalogEntry[]>,
     online,

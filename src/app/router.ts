@@ -23,6 +23,9 @@ export type Route =
   | { readonly page: 'join' }
   | { readonly page: 'settings' }
   | { readonly page: 'sync' }
+  | { readonly page: 'federation' }
+  | { readonly page: 'directory' }
+  | { readonly page: 'shortcut'; readonly target: 'meeting' | 'poll' }
   | { readonly page: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -31,6 +34,11 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/join') return { page: 'join' };
   if (pathname === '/settings') return { page: 'settings' };
   if (pathname === '/sync') return { page: 'sync' };
+  if (pathname === '/federation') return { page: 'federation' };
+  if (pathname === '/directory') return { page: 'directory' };
+  // The installed app's home-screen shortcuts (see the manifest in vite.config.ts).
+  if (pathname === '/new/meeting') return { page: 'shortcut', target: 'meeting' };
+  if (pathname === '/new/poll') return { page: 'shortcut', target: 'poll' };
   // /chapters/:id, /chapters/:id/:section, /chapters/:id/:section/:itemId
   const chapter = /^\/chapters\/([a-z0-9]{16,64})(?:\/([a-z-]{1,32})(?:\/([A-Za-z0-9_-]{1,128}))?)?\/?$/.exec(pathname);
   if (chapter?.[1]) return { page: 'chapter', id: chapter[1], section: chapter[2] ?? 'overview', itemId: chapter[3] ?? null };

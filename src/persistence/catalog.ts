@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DocumentKind } from '../domain/document-kind';
 import type { DocId, RoomSecret } from '../domain/ids';
+import type { DirectoryRow } from './directory-index';
 
 /** What this device knows about a document: device-only, never synced. */
 export interface CatalogEntry {
@@ -33,6 +34,7 @@ export type CatalogDatabase = Dexie & {
   documents: EntityTable<CatalogEntry, 'id'>;
   settings: EntityTable<SettingEntry, 'key'>;
   identity: EntityTable<DeviceKeyRecord, 'key'>;
+  directory: EntityTable<DirectoryRow, 'key'>;
 };
 
 export function openCatalog(name = 'chapterhouse-catalog'): CatalogDatabase {
@@ -42,6 +44,8 @@ export function openCatalog(name = 'chapterhouse-catalog'): CatalogDatabase {
     settings: '&key',
   });
   db.version(2).stores({ identity: '&key' });
+  // The directory: rows rebuilt from the documents this device holds (see src/app/directory.ts).
+  db.version(3).stores({ directory: '&key, docId, [kind+since], *words' });
   return db;
 }
 
@@ -60,6 +64,8 @@ export interface Catalog {
   /** Calls back whenever the documents table changes (any tab). */
   subscribe(listener: (entries: readonly CatalogEntry[]) => void): () => void;
   close(): void;
+  /** The directory's table; its queries (src/persistence/directory-index.ts) load with the directory. */
+  readonly directoryTable: EntityTable<DirectoryRow, 'key'>;
 }
 
 export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
@@ -93,5 +99,12 @@ export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
       return () => subscription.unsubscribe();
     },
     close: () => db.close(),
+    directoryTable: db.directory,
   };
 }
+
+/** The interface language chosen in Settings (a locale code); absent until the user picks one. */
+export const languageSetting = {
+  read: (catalog: Catalog): Promise<string | undefined> => catalog.readSetting<string>('language'),
+  write: (catalog: Catalog, code: string): Promise<void> => catalog.writeSetting('language', code),
+};

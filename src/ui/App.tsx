@@ -14,6 +14,9 @@ import './styles/shell.css';
 // Pages a first visit does not need load on demand (from the device cache once installed).
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SyncPage = lazy(() => import('./pages/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
+const FederationPage = lazy(() => import('./pages/federation/FederationPage').then((m) => ({ default: m.FederationPage })));
+const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const ShortcutPage = lazy(() => import('./pages/ShortcutPage').then((m) => ({ default: m.ShortcutPage })));
 
 const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
   { href: '/', label: 'nav.chapters' },
@@ -27,6 +30,10 @@ export function App() {
   const chapterRoute = createMemo(() => {
     const current = route();
     return current.page === 'chapter' ? current : false;
+  });
+  const shortcutRoute = createMemo(() => {
+    const current = route();
+    return current.page === 'shortcut' ? current : false;
   });
   return (
     <div class="shell">
@@ -70,6 +77,13 @@ export function App() {
           <Match when={route().page === 'sync'}>
             <SyncPage />
           </Match>
+          <Match when={route().page === 'federation'}>
+            <FederationPage />
+          </Match>
+          <Match when={route().page === 'directory'}>
+            <DirectoryPage />
+          </Match>
+          <Match when={shortcutRoute()}>{(shortcut) => <ShortcutPage target={shortcut().target} />}</Match>
           <Match when={chapterRoute()}>
             {(chapter) => (
               <Show when={chapter().id} keyed>

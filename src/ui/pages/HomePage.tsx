@@ -2,6 +2,7 @@ import { For, lazy, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { formatDateTime, t } from '../../i18n';
 import { FeatureGate } from '../components/FeatureGate';
+import { InstallHint } from '../components/InstallPrompt';
 import { Link } from '../components/Link';
 import './HomePage.css';
 
@@ -42,7 +43,16 @@ export function HomePage() {
             )}
           </For>
         </ul>
+        <nav class="row" aria-label={t('chapter.federation')}>
+          <Link href="/federation" class="button" data-testid="home-federation">
+            {t('chapter.federation')}
+          </Link>
+          <Link href="/directory" class="button" data-testid="home-directory">
+            {t('chapter.directory')}
+          </Link>
+        </nav>
       </Show>
+      <InstallHint />
       <FeatureGate feature="dashboard">
         <Dashboard />
       </FeatureGate>

@@ -2,6 +2,8 @@ import { createSignal, onMount, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { parseSignalingList } from '../../app/sync-settings';
 import { formatBytes, t } from '../../i18n';
+import { InstallPanel } from '../components/InstallPrompt';
+import { LanguagePicker } from '../components/LanguagePicker';
 import { ProfileForm } from '../components/ProfileForm';
 import '../components/ChapterForm.css';
 
@@ -35,6 +37,7 @@ export function SettingsPage() {
   return (
     <section class="stack" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
+      <LanguagePicker />
       <ProfileForm />
       <section class="card stack" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage')}</h2>
@@ -71,7 +74,11 @@ export function SettingsPage() {
           <span role="status">{message()}</span>
         </div>
       </form>
-      <p class="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
+      <section class="card stack" aria-labelledby="about-title">
+        <h2 id="about-title">{t('about.title')}</h2>
+        <p data-testid="app-version">{t('settings.version', { version: __APP_VERSION__ })}</p>
+        <InstallPanel />
+      </section>
     </section>
   );
 }

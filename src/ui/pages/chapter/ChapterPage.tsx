@@ -1,4 +1,4 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, lazy, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { CatalogEntryView } from '../../../app/chapters';
 import { useApp } from '../../../app/context';
@@ -6,8 +6,12 @@ import type { DocId } from '../../../domain/ids';
 import { t } from '../../../i18n';
 import { FeatureGate } from '../../components/FeatureGate';
 import { Link } from '../../components/Link';
+import { DeviceNotices } from './DeviceNotices';
 import { CHAPTER_SECTIONS, sectionById } from './sections';
 import './ChapterPage.css';
+
+// Warns when the invite this device joined through was not signed by a member (loads with the members store).
+const InviterNotice = lazy(() => import('../members/ChapterInviterNotice'));
 
 interface Props {
   readonly id: DocId;
@@ -34,6 +38,7 @@ function ChapterFrame(props: { readonly entry: CatalogEntryView; readonly sectio
   const section = () => sectionById(props.section);
   return (
     <div class="stack">
+      <DeviceNotices chapter={view} />
       <Show when={CHAPTER_SECTIONS.length > 1}>
         <nav class="chapter-tabs" aria-label={t('chapter.sections')}>
           <For each={CHAPTER_SECTIONS}>
@@ -49,6 +54,9 @@ function ChapterFrame(props: { readonly entry: CatalogEntryView; readonly sectio
           </For>
         </nav>
       </Show>
+      <FeatureGate feature="members">
+        <InviterNotice chapter={view} />
+      </FeatureGate>
       {/* Keyed: a new section gets a fresh gate, so it never renders before its store has loaded. */}
       <Show when={section()} keyed fallback={<h1>{t('notFound.title')}</h1>}>
         {(current) => (
