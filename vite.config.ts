@@ -6,6 +6,9 @@ import solid from 'vite-plugin-solid';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // An override lets tests build a "next release" to check the update flow.
 const version = process.env.CHAPTERHOUSE_VERSION ?? pkg.version;
+// Translations other than English: their own chunks (lang-*), cached when first used instead of
+// precached, so an English-only install does not download four languages it never shows.
+const TRANSLATION = /[\\/]src[\\/]i18n[\\/](?:eo|es|fr|de)[\\/]/;
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
@@ -45,12 +48,27 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/signal/],
         cleanupOutdatedCaches: true,
+        globIgnores: ['**/assets/lang-*.js'],
+        runtimeCaching: [
+          {
+            // File names carry a content hash, so a cached copy is always the right one.
+            urlPattern: /\/assets\/lang-[^/]+\.js$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'chapterhouse-languages', expiration: { maxEntries: 80 } },
+          },
+        ],
       },
     }),
   ],
   build: {
     target: 'es2022',
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => TRANSLATION.test(id)) ? 'assets/lang-[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

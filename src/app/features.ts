@@ -12,7 +12,7 @@ export function createFeatures(deps: FeatureDeps) {
     Promise.all([store(), loadCatalog(catalog)]).then(([loaded]) => loaded);
   const loaders = {
     // Signature checks and the membership rules are needed only once a chapter's members are shown.
-    members: () => import('./members').then((m) => m.createMembersStore(deps)),
+    members: () => withStrings('members', () => import('./members').then((m) => m.createMembersStore(deps))),
     meetings: () =>
       withStrings('meetings', async () => {
         const [m, members] = await Promise.all([import('./meetings'), load('members')]);

@@ -4,7 +4,6 @@ import type { Catalog } from '../persistence/catalog';
 import type { PairChannel } from '../sync/pairing/channel';
 import type { PairingSession } from '../sync/pairing/session';
 import type { OfferLink, PairingLink } from '../sync/pairing/webrtc-pairing';
-import { createPairingSession } from '../sync/pairing/session';
 import type { DocumentRegistry } from './documents';
 import type { SyncActivity } from './sync-activity';
 
@@ -53,6 +52,8 @@ export function createPairing(deps: { readonly catalog: Catalog; readonly docume
   const supported = () => typeof RTCPeerConnection !== 'undefined';
 
   const startSession = async (channel: PairChannel) => {
+    // The sync protocol over the pairing channel loads only once two devices are connected.
+    const { createPairingSession } = await import('../sync/pairing/session');
     patch({ phase: 'connected', code: null, frames: [] });
     syncedDocs.clear();
     session = createPairingSession(channel, {

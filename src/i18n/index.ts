@@ -24,7 +24,11 @@ let switches = 0;
 export async function loadCatalog(name: CatalogName): Promise<void> {
   let englishLoad = loadedEnglish.get(name);
   if (!englishLoad) {
-    englishLoad = featureCatalogs[name]().then((messages) => void Object.assign(english, messages));
+    englishLoad = featureCatalogs[name]().then((messages) => {
+      Object.assign(english, messages);
+      // Anything rendered before its strings arrived shows them now instead of the key.
+      setRevision((value) => value + 1);
+    });
     loadedEnglish.set(name, englishLoad);
   }
   await englishLoad;
@@ -56,7 +60,11 @@ function featureStrings(code: LocaleCode, name: CatalogName): Promise<Strings> {
   if (!promise) {
     // Widened to the common shape: each feature's strings are typed complete in its own file.
     const load = (loaded: LanguagePack): Promise<Strings> => (loaded.features[name] as () => Promise<Strings>)();
-    promise = pack(code)?.then(load) ?? Promise.resolve({});
+    // Offline before a language's chunk was ever cached: keep English for it, try again next time.
+    promise = (pack(code)?.then(load) ?? Promise.resolve({})).catch((): Strings => {
+      translatedFeatures.delete(key);
+      return {};
+    });
     translatedFeatures.set(key, promise);
   }
   return promise;

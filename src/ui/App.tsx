@@ -1,7 +1,7 @@
 import { createMemo, For, lazy, Match, Show, Switch } from 'solid-js';
 import { currentPath, matchRoute } from '../app/router';
 import type { DocId } from '../domain/ids';
-import { type MessageKey, t } from '../i18n';
+import { loadCatalog, type MessageKey, t } from '../i18n';
 import { Link } from './components/Link';
 import { SyncIndicator } from './components/SyncIndicator';
 import { UpdateBanner } from './components/UpdateBanner';
@@ -12,8 +12,11 @@ import { NewChapterPage } from './pages/NewChapterPage';
 import './styles/shell.css';
 
 // Pages a first visit does not need load on demand (from the device cache once installed).
-const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const SyncPage = lazy(() => import('./pages/sync/SyncPage').then((m) => ({ default: m.SyncPage })));
+// Each page loads with the strings it uses (profile and key QR: members; relay settings: sync).
+const SettingsPage = lazy(() =>
+  Promise.all([import('./pages/SettingsPage'), loadCatalog('members'), loadCatalog('sync')]).then(([m]) => ({ default: m.SettingsPage })),
+);
+const SyncPage = lazy(() => Promise.all([import('./pages/sync/SyncPage'), loadCatalog('sync')]).then(([m]) => ({ default: m.SyncPage })));
 const FederationPage = lazy(() => import('./pages/federation/FederationPage').then((m) => ({ default: m.FederationPage })));
 const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 const ShortcutPage = lazy(() => import('./pages/ShortcutPage').then((m) => ({ default: m.ShortcutPage })));

@@ -89,8 +89,8 @@ test('two devices pair by exchanging codes and sync a chapter both ways, with no
   await a.page.getByTestId('pairing-answer-input').fill(answer);
   await a.page.getByTestId('pairing-answer-input-submit').click();
 
-  await expect(a.page.getByTestId('pairing-status')).toHaveText('Connected. 1 shared documents, 1 synced.');
-  await expect(b.page.getByTestId('pairing-status')).toHaveText('Connected. 1 shared documents, 1 synced.');
+  await expect(a.page.getByTestId('pairing-status')).toHaveText('Connected. 1 shared document, 1 synced.');
+  await expect(b.page.getByTestId('pairing-status')).toHaveText('Connected. 1 shared document, 1 synced.');
   console.log(`[figures] both synced ${Date.now() - started} ms after A pressed "Show my pairing code"`);
   await expect(b.page.getByTestId('sync-network')).toHaveText('Paired directly');
   await expect(a.page.getByTestId('sync-transport')).toContainText('Paired directly');
@@ -130,14 +130,14 @@ test('a bundle file moves a chapter to another device; re-import changes nothing
   expect(download.suggestedFilename()).toMatch(/\.chbundle$/);
   const bundlePath = testInfo.outputPath('a.chbundle');
   await download.saveAs(bundlePath);
-  await expect(a.page.getByTestId('bundle-export-status')).toHaveText('Exported 1 documents.');
+  await expect(a.page.getByTestId('bundle-export-status')).toHaveText('Exported 1 document.');
   await expect(a.page.getByTestId('only-here-banner')).toBeHidden();
   await expect(a.page.getByTestId('sync-history')).toContainText('Exported 1 documents to a file');
 
   // B imports: plan first, then apply on confirm; the chapter appears on its start screen.
   await openSync(b.page);
   await b.page.getByTestId('bundle-file').setInputFiles(bundlePath);
-  await expect(b.page.getByTestId('bundle-plan')).toContainText('This file adds 1 documents, updates 0, 0 unchanged.');
+  await expect(b.page.getByTestId('bundle-plan')).toContainText('This file adds 1 document, updates 0, 0 unchanged.');
   await b.page.getByTestId('bundle-confirm').click();
   await expect(b.page.getByTestId('bundle-imported')).toHaveText('Imported: 1 added, 0 updated, 0 unchanged.');
   await openChapter(b.page, 'Zine library');
@@ -242,7 +242,7 @@ test("B pairs by scanning A's QR code with its camera, as an animated sequence o
     await expect(answerBox).toHaveValue(/^CHP1A\./);
     await a.page.getByTestId('pairing-answer-input').fill(await answerBox.inputValue());
     await a.page.getByTestId('pairing-answer-input-submit').click();
-    await expect(page.getByTestId('pairing-status')).toHaveText('Connected. 1 shared documents, 1 synced.');
+    await expect(page.getByTestId('pairing-status')).toHaveText('Connected. 1 shared document, 1 synced.');
     await openChapter(page, 'Scanned stall');
     await expect(page.getByTestId('chapter-notes')).toHaveValue('Seen through a camera.');
   } finally {
@@ -269,7 +269,7 @@ test('with the LAN relay running it stays the default, and the sync page says so
   await expect(b.page.getByTestId('sync-network')).toHaveText('1 peer connected');
   await openSync(b.page);
   await expect(b.page.getByTestId('sync-transport')).toHaveAttribute('data-relay', 'yes');
-  await expect(b.page.getByTestId('sync-doc-peers')).toHaveText('Now: 1 peers via the relay');
+  await expect(b.page.getByTestId('sync-doc-peers')).toHaveText('Now: 1 peer via the relay');
   await expect(b.page.getByTestId('sync-doc')).toContainText('via relay');
   await expect(b.page.getByTestId('sync-history')).toContainText('Synced with a peer via the relay');
   for (const device of devices) await device.context.close();

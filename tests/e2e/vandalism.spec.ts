@@ -25,9 +25,9 @@ test('a peer wiping the membership log is shown, and the founding entry is resto
 
   await page.goto(`${chapterPath}/members`);
   const notice = page.getByTestId('vandalism');
-  await expect(notice).toContainText('1 signed records were removed or altered by a peer (membership entries: 1');
+  await expect(notice).toContainText('1 signed record was removed or altered by a peer (membership entries: 1');
   await page.getByTestId('vandalism-restore').click();
-  await expect(page.getByTestId('vandalism-restored')).toHaveText('Restored 1 signed records.');
+  await expect(page.getByTestId('vandalism-restored')).toHaveText('Restored 1 signed record.');
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('member-count')).toHaveText('1 member');
   // The restore was stored like any edit: it is there after a restart.

@@ -142,4 +142,8 @@ export const coreDe: Translation<typeof coreEn> = {
   'vandalism.detected': '{count, plural, one {# signierter Eintrag wurde von einem anderen Gerät entfernt oder verändert} other {# signierte Einträge wurden von einem anderen Gerät entfernt oder verändert}} (Mitgliedschaftseinträge: {members}, Abstimmungen und Stimmzettel: {polls}, endgültige Protokolle: {minutes}). Dieses Gerät hat eine Kopie behalten.',
   'vandalism.restore': 'Von diesem Gerät wiederherstellen',
   'vandalism.restored': '{count, plural, one {# signierter Eintrag wiederhergestellt.} other {# signierte Einträge wiederhergestellt.}}',
+  'nav.sync': 'Sync',
+  'syncIndicator.onlyHere': 'Änderungen nur auf diesem Gerät',
+  'syncIndicator.paired': 'Direkt gekoppelt',
+  'chapter.section.members': 'Mitglieder',
 };

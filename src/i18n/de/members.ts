@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** German: the members tab. */
 export const membersDe: Translation<typeof membersEn> = {
-  'chapter.section.members': 'Mitglieder',
   'members.title': 'Mitglieder',
   'members.count': '{count, plural, one {# Mitglied} other {# Mitglieder}}',
   'members.founder': 'Gründer*in',

@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** German: the sync page. */
 export const syncDe: Translation<typeof syncEn> = {
-  'nav.sync': 'Sync',
   'syncPage.title': 'Synchronisieren',
   'syncPage.intro': 'Tausche Änderungen mit anderen Geräten aus: über das Relay im lokalen Netz, durch direktes Koppeln zweier Geräte oder per Datei.',
 
@@ -15,8 +14,6 @@ export const syncDe: Translation<typeof syncEn> = {
 
   'syncPage.banner': 'Änderungen nur auf diesem Gerät: {count} noch auf keinem anderen Gerät.',
   'syncPage.banner.export': 'Jetzt eine Kopie exportieren',
-  'syncIndicator.onlyHere': 'Änderungen nur auf diesem Gerät',
-  'syncIndicator.paired': 'Direkt gekoppelt',
 
   'pairing.heading': 'Mit einem Gerät in der Nähe koppeln',
   'pairing.help': 'Funktioniert ohne Internet und ohne Server: Beide Geräte müssen im selben WLAN oder Hotspot sein. Synchronisiert werden nur Dokumente, die beide Geräte schon haben.',

@@ -135,7 +135,11 @@ export const coreEn = {
 
   'storage.saveFailed': 'Your latest changes could not be saved on this device (its storage may be full). They stay here while the app is open: export a copy now, then free some space.',
   'storage.saveFailedExport': 'Export a copy',
-  'vandalism.detected': '{count} signed records were removed or altered by a peer (membership entries: {members}, polls and ballots: {polls}, final minutes: {minutes}). This device kept a copy.',
+  'vandalism.detected': '{count, plural, one {# signed record was} other {# signed records were}} removed or altered by a peer (membership entries: {members}, polls and ballots: {polls}, final minutes: {minutes}). This device kept a copy.',
   'vandalism.restore': 'Restore from this device',
-  'vandalism.restored': 'Restored {count} signed records.',
+  'vandalism.restored': '{count, plural, one {Restored # signed record.} other {Restored # signed records.}}',
+  'nav.sync': 'Sync',
+  'syncIndicator.onlyHere': 'Changes only on this device',
+  'syncIndicator.paired': 'Paired directly',
+  'chapter.section.members': 'Members',
 } as const;

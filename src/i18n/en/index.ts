@@ -2,10 +2,10 @@ import { coreEn } from './core';
 import { installEn } from './install';
 import type { federationEn } from './federation';
 import type { meetingsEn } from './meetings';
-import { membersEn } from './members';
+import type { membersEn } from './members';
 import type { organizingEn } from './organizing';
 import type { pollsEn } from './polls';
-import { syncEn } from './sync';
+import type { syncEn } from './sync';
 
 /**
  * The English catalog. Strings of the app shell load with it; each lazily loaded feature
@@ -15,11 +15,11 @@ import { syncEn } from './sync';
 export const eagerEn = {
   ...coreEn,
   ...installEn,
-  ...membersEn,
-  ...syncEn,
 } as const;
 
 export const featureCatalogs = {
+  members: () => import('./members').then((m) => m.membersEn),
+  sync: () => import('./sync').then((m) => m.syncEn),
   meetings: () => import('./meetings').then((m) => m.meetingsEn),
   polls: () => import('./polls').then((m) => m.pollsEn),
   organizing: () => import('./organizing').then((m) => m.organizingEn),
@@ -28,6 +28,6 @@ export const featureCatalogs = {
 
 export type CatalogName = keyof typeof featureCatalogs;
 
-type AllMessages = typeof eagerEn & typeof meetingsEn & typeof pollsEn & typeof organizingEn & typeof federationEn;
+type AllMessages = typeof eagerEn & typeof membersEn & typeof syncEn & typeof meetingsEn & typeof pollsEn & typeof organizingEn & typeof federationEn;
 export type MessageKey = keyof AllMessages;
 export type Messages = { readonly [K in MessageKey]: string };

@@ -1,6 +1,5 @@
 /** English strings of the members tab: admission, roles, devices, signed-log verdicts. */
 export const membersEn = {
-  'chapter.section.members': 'Members',
   'members.title': 'Members',
   'members.count': '{count, plural, one {# member} other {# members}}',
   'members.founder': 'founder',

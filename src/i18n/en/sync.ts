@@ -1,6 +1,5 @@
 /** English strings of the sync page: direct pairing, file bundles, sync status and history. */
 export const syncEn = {
-  'nav.sync': 'Sync',
   'syncPage.title': 'Sync',
   'syncPage.intro': 'Exchange changes with other devices: through the LAN relay, directly by pairing two devices, or with a file.',
 
@@ -12,8 +11,6 @@ export const syncEn = {
 
   'syncPage.banner': 'Changes only on this device: {count} not on any other device yet.',
   'syncPage.banner.export': 'Export a copy now',
-  'syncIndicator.onlyHere': 'Changes only on this device',
-  'syncIndicator.paired': 'Paired directly',
 
   'pairing.heading': 'Pair with a device nearby',
   'pairing.help': 'Works with no internet and no server: both devices must be on the same Wi-Fi or hotspot. Only documents both devices already have are synced.',
@@ -37,7 +34,7 @@ export const syncEn = {
   'pairing.cameraFailed': 'The camera is not available. Paste the code instead.',
   'pairing.showAnswer': 'Let the first device scan this answer code (or send it the text below).',
   'pairing.connecting': 'Connecting…',
-  'pairing.connected': 'Connected. {shared} shared documents, {synced} synced.',
+  'pairing.connected': 'Connected. {shared, plural, one {# shared document} other {# shared documents}}, {synced} synced.',
   'pairing.noShared': 'Connected, but the two devices have no document in common. Share an invite or a file first.',
   'pairing.closed': 'The other device disconnected.',
   'pairing.disconnect': 'Disconnect',
@@ -56,11 +53,11 @@ export const syncEn = {
   'bundle.choose': 'Documents to export',
   'bundle.export': 'Download file',
   'bundle.share': 'Share file',
-  'bundle.exported': 'Exported {count} documents.',
+  'bundle.exported': '{count, plural, one {Exported # document.} other {Exported # documents.}}',
   'bundle.nothingToExport': 'No documents on this device yet.',
   'bundle.importHeading': 'Import',
   'bundle.importLabel': 'Choose a Chapterhouse file',
-  'bundle.plan': 'This file adds {added} documents, updates {updated}, {unchanged} unchanged.',
+  'bundle.plan': 'This file adds {added, plural, one {# document} other {# documents}}, updates {updated}, {unchanged} unchanged.',
   'bundle.planSkipped': '{count, plural, one {# document is skipped: the file carries no access key for it.} other {# documents are skipped: the file carries no access key for them.}}',
   'bundle.status.new': 'new on this device',
   'bundle.status.updates': 'brings changes',
@@ -82,7 +79,7 @@ export const syncEn = {
   'syncDocs.last': 'Last synced {when} via {via}',
   'syncDocs.unshared': '{count, plural, one {# change only here} other {# changes only here}}',
   'syncDocs.allShared': 'All changes are on another device',
-  'syncDocs.peersRelay': 'Now: {count} peers via the relay',
+  'syncDocs.peersRelay': '{count, plural, one {Now: # peer via the relay} other {Now: # peers via the relay}}',
   'syncDocs.paired': 'Now: paired directly',
   'syncVia.relay': 'relay',
   'syncVia.pairing': 'direct pairing',
@@ -92,6 +89,6 @@ export const syncEn = {
   'syncHistory.empty': 'Nothing yet.',
   'syncHistory.relaySync': 'Synced with a peer via the relay',
   'syncHistory.pairingSync': 'Synced with a paired device',
-  'syncHistory.exported': 'Exported {count} documents to a file',
+  'syncHistory.exported': '{count, plural, one {Exported # document to a file} other {Exported # documents to a file}}',
   'syncHistory.imported': '{count, plural, one {Imported a file (# document changed)} other {Imported a file (# documents changed)}}',
 } as const;

@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** Esperanto: the members tab. */
 export const membersEo: Translation<typeof membersEn> = {
-  'chapter.section.members': 'Membroj',
   'members.title': 'Membroj',
   'members.count': '{count, plural, one {# membro} other {# membroj}}',
   'members.founder': 'fondinto',

@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** Esperanto: the sync page. */
 export const syncEo: Translation<typeof syncEn> = {
-  'nav.sync': 'Sinkronigo',
   'syncPage.title': 'Sinkronigo',
   'syncPage.intro': 'Interŝanĝu ŝanĝojn kun aliaj aparatoj: per la loka relajso, rekte parigante du aparatojn, aŭ per dosiero.',
 
@@ -15,8 +14,6 @@ export const syncEo: Translation<typeof syncEn> = {
 
   'syncPage.banner': 'Ŝanĝoj nur en ĉi tiu aparato: {count} ankoraŭ en neniu alia aparato.',
   'syncPage.banner.export': 'Eksporti kopion nun',
-  'syncIndicator.onlyHere': 'Ŝanĝoj nur en ĉi tiu aparato',
-  'syncIndicator.paired': 'Rekte parigita',
 
   'pairing.heading': 'Parigi kun proksima aparato',
   'pairing.help': 'Funkcias sen interreto kaj sen servilo: ambaŭ aparatoj devas esti en la sama Wi-Fi-reto aŭ ĉe la sama poŝtelefona alirpunkto. Sinkroniĝas nur dokumentoj, kiujn ambaŭ aparatoj jam havas.',

@@ -141,4 +141,8 @@ export const coreEs: Translation<typeof coreEn> = {
   'vandalism.detected': '{count, plural, one {Otro dispositivo eliminó o alteró # registro firmado} other {Otro dispositivo eliminó o alteró # registros firmados}} (registros de membresía: {members}, votaciones y votos: {polls}, actas definitivas: {minutes}). Este dispositivo guardó una copia.',
   'vandalism.restore': 'Restaurar desde este dispositivo',
   'vandalism.restored': '{count, plural, one {Se restauró # registro firmado.} other {Se restauraron # registros firmados.}}',
+  'nav.sync': 'Sincronizar',
+  'syncIndicator.onlyHere': 'Cambios solo en este dispositivo',
+  'syncIndicator.paired': 'Emparejado directamente',
+  'chapter.section.members': 'Miembros',
 };

@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** Spanish: the members tab. */
 export const membersEs: Translation<typeof membersEn> = {
-  'chapter.section.members': 'Miembros',
   'members.title': 'Miembros',
   'members.count': '{count, plural, one {# miembro} other {# miembros}}',
   'members.founder': 'fundador/a',

@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** Spanish: the sync page. */
 export const syncEs: Translation<typeof syncEn> = {
-  'nav.sync': 'Sincronizar',
   'syncPage.title': 'Sincronizar',
   'syncPage.intro': 'Intercambia cambios con otros dispositivos: a través del relé de la red local, emparejando directamente dos dispositivos o con un archivo.',
 
@@ -15,8 +14,6 @@ export const syncEs: Translation<typeof syncEn> = {
 
   'syncPage.banner': 'Cambios solo en este dispositivo: {count} aún no están en ningún otro.',
   'syncPage.banner.export': 'Exportar una copia ahora',
-  'syncIndicator.onlyHere': 'Cambios solo en este dispositivo',
-  'syncIndicator.paired': 'Emparejado directamente',
 
   'pairing.heading': 'Emparejar con un dispositivo cercano',
   'pairing.help': 'Funciona sin internet y sin servidor: ambos dispositivos deben estar en la misma wifi o punto de acceso. Solo se sincronizan los documentos que ambos ya tienen.',

@@ -141,4 +141,8 @@ export const coreFr: Translation<typeof coreEn> = {
   'vandalism.detected': '{count, plural, one {# entrée signée a été supprimée ou modifiée par un autre appareil} other {# entrées signées ont été supprimées ou modifiées par un autre appareil}} (adhésions : {members}, votes et bulletins : {polls}, comptes rendus définitifs : {minutes}). Cet appareil en a gardé une copie.',
   'vandalism.restore': 'Restaurer depuis cet appareil',
   'vandalism.restored': '{count, plural, one {# entrée signée restaurée.} other {# entrées signées restaurées.}}',
+  'nav.sync': 'Synchroniser',
+  'syncIndicator.onlyHere': 'Modifications sur cet appareil seulement',
+  'syncIndicator.paired': 'Associé directement',
+  'chapter.section.members': 'Membres',
 };

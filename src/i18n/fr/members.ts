@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** French: the members tab. */
 export const membersFr: Translation<typeof membersEn> = {
-  'chapter.section.members': 'Membres',
   'members.title': 'Membres',
   'members.count': '{count, plural, one {# membre} other {# membres}}',
   'members.founder': 'fondateur·ice',

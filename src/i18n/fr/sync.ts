@@ -3,7 +3,6 @@ import type { Translation } from '../types';
 
 /** French: the sync page. */
 export const syncFr: Translation<typeof syncEn> = {
-  'nav.sync': 'Synchroniser',
   'syncPage.title': 'Synchroniser',
   'syncPage.intro': 'Échangez les modifications avec d’autres appareils : par le relais du réseau local, en associant directement deux appareils, ou par fichier.',
 
@@ -15,8 +14,6 @@ export const syncFr: Translation<typeof syncEn> = {
 
   'syncPage.banner': 'Modifications présentes uniquement sur cet appareil : {count} ne sont encore sur aucun autre.',
   'syncPage.banner.export': 'Exporter une copie maintenant',
-  'syncIndicator.onlyHere': 'Modifications sur cet appareil seulement',
-  'syncIndicator.paired': 'Associé directement',
 
   'pairing.heading': 'Associer un appareil proche',
   'pairing.help': 'Fonctionne sans internet ni serveur : les deux appareils doivent être sur le même Wi-Fi ou point d’accès. Seuls les documents que les deux appareils ont déjà sont synchronisés.',

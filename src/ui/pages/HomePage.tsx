@@ -2,9 +2,13 @@ import { For, lazy, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { formatDateTime, t } from '../../i18n';
 import { FeatureGate } from '../components/FeatureGate';
-import { InstallHint } from '../components/InstallPrompt';
+import { installHintDismissed, installMode } from '../../app/install';
 import { Link } from '../components/Link';
 import './HomePage.css';
+
+// The install hint's code loads only where installing is one tap (or, on iOS, two) away.
+const InstallHint = lazy(() => import('../components/InstallPrompt').then((m) => ({ default: m.InstallHint })));
+const installOffered = () => !installHintDismissed() && (installMode() === 'prompt' || installMode() === 'ios');
 
 // The dashboard reads every chapter: loaded after the chapter list has painted.
 const Dashboard = lazy(() => import('../components/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -52,7 +56,9 @@ export function HomePage() {
           </Link>
         </nav>
       </Show>
-      <InstallHint />
+      <Show when={installOffered()}>
+        <InstallHint />
+      </Show>
       <FeatureGate feature="dashboard">
         <Dashboard />
       </FeatureGate>

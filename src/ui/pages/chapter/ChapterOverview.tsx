@@ -1,15 +1,18 @@
 import { createSignal, For, lazy, Match, Show, Switch } from 'solid-js';
 import { contactHref, formatLocation } from '../../../domain/chapter';
 import { useApp } from '../../../app/context';
-import { formatDate, t } from '../../../i18n';
+import { formatDate, loadCatalog, t } from '../../../i18n';
 import { ChapterForm, inputFromDetails } from '../../components/ChapterForm';
 import { CollaborativeTextarea } from '../../components/CollaborativeTextarea';
 import { FeatureGate } from '../../components/FeatureGate';
-import { InviteDialog } from '../../components/InviteDialog';
 import './ChapterPage.css';
 import type { SectionProps } from './section-props';
 
 // The branch's place in the federation loads with the federation store (after the overview paints).
+// Opened on demand, with the members strings it uses.
+const InviteDialog = lazy(() =>
+  Promise.all([import('../../components/InviteDialog'), loadCatalog('members')]).then(([m]) => ({ default: m.InviteDialog })),
+);
 const FederationPanel = lazy(() => import('../federation/FederationPanel'));
 
 /** Details, shared notes and the invite: what a chapter is, on one screen. */
