@@ -163,6 +163,9 @@ test('projects, events and news sync between two devices; posts never run script
   await expect(b.page.getByTestId('dashboard-news')).toContainText('Dublin news');
   await expect(b.page.getByTestId('dashboard-chapters')).toContainText('Dublin chapter');
   await expect(b.page.getByTestId('dashboard-chapters')).toContainText('Dublin, Ireland');
+  // The founder (createChapter's default name) is the chapter's newest member.
+  await expect(b.page.getByTestId('dashboard-members')).toContainText('Founder');
+  await expect(b.page.getByTestId('dashboard-members')).toContainText('Dublin chapter');
   await expect(b.page.getByTestId('dashboard-blog-empty')).toBeVisible();
   await b.page.getByTestId('dashboard-events').getByRole('link', { name: /Bookfair/ }).click();
   await expect(b.page.getByTestId('event-title-heading')).toHaveText('Bookfair, stall; talks');
@@ -172,7 +175,7 @@ test('projects, events and news sync between two devices; posts never run script
 
 test('a new device shows every dashboard section empty, and oversized posts are refused', async ({ browser }) => {
   const a = await newDevice(browser);
-  for (const section of ['news', 'projects', 'events', 'blog', 'chapters']) {
+  for (const section of ['news', 'projects', 'events', 'blog', 'chapters', 'members']) {
     await expect(a.page.getByTestId(`dashboard-${section}-empty`)).toBeVisible();
   }
   await createChapter(a.page, { name: 'Vienna' });

@@ -192,4 +192,6 @@ export const organizingDe: Translation<typeof organizingEn> = {
   'dashboard.minutes': 'Neueste Protokolle',
   'dashboard.minutes.empty': 'Noch keine Treffen abgehalten.',
   'dashboard.minutes.section': 'Treffen',
+  'dashboard.members': 'Neueste Mitglieder',
+  'dashboard.members.empty': 'Noch keine Mitglieder auf diesem Gerät.',
 };

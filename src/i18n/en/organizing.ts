@@ -190,4 +190,6 @@ export const organizingEn = {
   'dashboard.minutes': 'Latest minutes',
   'dashboard.minutes.empty': 'No meetings held yet.',
   'dashboard.minutes.section': 'meetings',
+  'dashboard.members': 'Newest members',
+  'dashboard.members.empty': 'No members on this device yet.',
 } as const;

@@ -192,4 +192,6 @@ export const organizingEo: Translation<typeof organizingEn> = {
   'dashboard.minutes': 'Lastaj protokoloj',
   'dashboard.minutes.empty': 'Ankoraŭ neniu kunveno okazis.',
   'dashboard.minutes.section': 'kunvenoj',
+  'dashboard.members': 'Plej novaj membroj',
+  'dashboard.members.empty': 'Ankoraŭ neniuj membroj en ĉi tiu aparato.',
 };

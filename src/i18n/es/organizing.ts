@@ -192,4 +192,6 @@ export const organizingEs: Translation<typeof organizingEn> = {
   'dashboard.minutes': 'Últimas actas',
   'dashboard.minutes.empty': 'Todavía no se ha celebrado ninguna reunión.',
   'dashboard.minutes.section': 'reuniones',
+  'dashboard.members': 'Miembros más recientes',
+  'dashboard.members.empty': 'Todavía no hay miembros en este dispositivo.',
 };

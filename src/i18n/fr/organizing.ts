@@ -192,4 +192,6 @@ export const organizingFr: Translation<typeof organizingEn> = {
   'dashboard.minutes': 'Derniers comptes rendus',
   'dashboard.minutes.empty': 'Aucune réunion tenue pour l’instant.',
   'dashboard.minutes.section': 'réunions',
+  'dashboard.members': 'Nouveaux membres',
+  'dashboard.members.empty': 'Pas encore de membres sur cet appareil.',
 };

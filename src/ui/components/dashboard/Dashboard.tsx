@@ -1,6 +1,7 @@
-import { type Accessor, For, type JSX, Show } from 'solid-js';
+import { type Accessor, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { useApp } from '../../../app/context';
 import type { FromChapter } from '../../../app/dashboard';
+import type { DirectoryRow } from '../../../app/directory';
 import { formatLocation } from '../../../domain/chapter';
 import { formatDate, formatDateTime, t } from '../../../i18n';
 import { Link } from '../Link';
@@ -9,11 +10,12 @@ import './Dashboard.css';
 
 /**
  * The member's front page across all chapters on this device, like the federation's old
- * home page: latest news, newest projects, upcoming events, recent posts, newest chapters.
+ * home page: latest news, newest projects, upcoming events, recent posts, newest chapters and members.
  */
 export function Dashboard() {
   const app = useApp();
   const view = app.features.get('dashboard').view(app.entries);
+  const members = newestMembers();
   const firstChapter = () => app.entries()[0]?.id;
   const listLink = (section: string) => (firstChapter() ? `/chapters/${firstChapter()}/${section}` : '/');
   return (
@@ -89,10 +91,35 @@ export function Dashboard() {
             />
           )}
         />
+        <Card
+          id="members"
+          title={t('dashboard.members')}
+          empty={t('dashboard.members.empty')}
+          items={members}
+          more="/directory"
+          moreLabel={t('chapter.directory')}
+          render={(row) => <Item href={`/chapters/${row.docId}`} title={row.name} meta={[row.chapterName, row.place].filter(Boolean).join(' · ')} />}
+        />
         <GovernanceSlot />
       </div>
     </section>
   );
+}
+
+/** Newest members across this device's branches, from the directory index (loaded after first paint). */
+function newestMembers(): Accessor<readonly DirectoryRow[]> {
+  const app = useApp();
+  const [rows, setRows] = createSignal<readonly DirectoryRow[]>([]);
+  let stop: (() => void) | undefined;
+  let disposed = false;
+  onCleanup(() => {
+    disposed = true;
+    stop?.();
+  });
+  void app.features.load('directory').then((store) => {
+    if (!disposed) stop = store.watch(store.newestMembers, setRows);
+  });
+  return rows;
 }
 
 function Card<T>(props: {
