@@ -35,8 +35,9 @@ export interface PairingState {
 
 const initial: PairingState = { phase: 'idle', code: null, frames: [], error: null, shared: 0, synced: 0, matched: [] };
 
-// WebRTC and the codec load only when someone pairs.
-const loadPairing = () => Promise.all([import('../sync/pairing/webrtc-pairing'), import('../sync/pairing/qr')]);
+// WebRTC, the codec and the sync protocol over the channel load only when someone pairs.
+const loadPairing = () => Promise.all([import('../sync/pairing/webrtc-pairing'), import('../sync/pairing/qr'), import('../sync/pairing/session')]);
+type SessionModule = Awaited<ReturnType<typeof loadPairing>>[2];
 
 /** Direct device-to-device sync with no server: codes travel by QR or copy-paste. */
 export function createPairing(deps: { readonly catalog: Catalog; readonly documents: DocumentRegistry; readonly activity: SyncActivity }) {
@@ -51,9 +52,8 @@ export function createPairing(deps: { readonly catalog: Catalog; readonly docume
 
   const supported = () => typeof RTCPeerConnection !== 'undefined';
 
-  const startSession = async (channel: PairChannel) => {
-    // The sync protocol over the pairing channel loads only once two devices are connected.
-    const { createPairingSession } = await import('../sync/pairing/session');
+  // Synchronous once the channel opens: the peer's first messages must find the session listening.
+  const startSession = async ({ createPairingSession }: SessionModule, channel: PairChannel) => {
     patch({ phase: 'connected', code: null, frames: [] });
     syncedDocs.clear();
     session = createPairingSession(channel, {
@@ -86,8 +86,8 @@ export function createPairing(deps: { readonly catalog: Catalog; readonly docume
     offCatalog = catalog.subscribe(offer);
   };
 
-  const watchChannel = (channel: Promise<PairChannel>) =>
-    channel.then(startSession, () => {
+  const watchChannel = (sessions: SessionModule, channel: Promise<PairChannel>) =>
+    channel.then((open) => startSession(sessions, open), () => {
       if (state().phase !== 'idle') patch({ phase: 'failed', error: 'failed' });
     });
 
@@ -99,11 +99,11 @@ export function createPairing(deps: { readonly catalog: Catalog; readonly docume
       return;
     }
     patch({ phase: 'preparing' });
-    const [{ createOfferLink }, { pairingFrames }] = await loadPairing();
+    const [{ createOfferLink }, { pairingFrames }, sessions] = await loadPairing();
     offerLink = await createOfferLink();
     link = offerLink;
     patch({ phase: 'showingOffer', code: offerLink.code, frames: pairingFrames(offerLink.code) });
-    void watchChannel(offerLink.channel);
+    void watchChannel(sessions, offerLink.channel);
   }
 
   /** Device A: B's answer was scanned or pasted. */
@@ -127,7 +127,7 @@ export function createPairing(deps: { readonly catalog: Catalog; readonly docume
       return false;
     }
     patch({ phase: 'preparing' });
-    const [{ answerOffer }, { pairingFrames }] = await loadPairing();
+    const [{ answerOffer }, { pairingFrames }, sessions] = await loadPairing();
     const result = await answerOffer(text);
     if (!result.ok) {
       patch({ phase: 'idle', error: result.error });
@@ -135,7 +135,7 @@ export function createPairing(deps: { readonly catalog: Catalog; readonly docume
     }
     link = result.value;
     patch({ phase: 'showingAnswer', code: result.value.code, frames: pairingFrames(result.value.code) });
-    void watchChannel(result.value.channel);
+    void watchChannel(sessions, result.value.channel);
     return true;
   }
 

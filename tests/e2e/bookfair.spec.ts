@@ -132,7 +132,7 @@ test('a bundle file moves a chapter to another device; re-import changes nothing
   await download.saveAs(bundlePath);
   await expect(a.page.getByTestId('bundle-export-status')).toHaveText('Exported 1 document.');
   await expect(a.page.getByTestId('only-here-banner')).toBeHidden();
-  await expect(a.page.getByTestId('sync-history')).toContainText('Exported 1 documents to a file');
+  await expect(a.page.getByTestId('sync-history')).toContainText('Exported 1 document to a file');
 
   // B imports: plan first, then apply on confirm; the chapter appears on its start screen.
   await openSync(b.page);

@@ -60,3 +60,18 @@ export async function expectPeers(page: Page): Promise<void> {
   // Reconnecting after a network change can take a rejoin of the room (see webrtc-transport.ts).
   await expect(page.getByTestId('sync-network')).toHaveText(/peers? connected/, { timeout: 30_000 });
 }
+
+/** Opens a chapter tab and waits for its heading. */
+export async function openSection(page: Page, id: string, heading: string): Promise<void> {
+  await page.getByTestId(`section-${id}`).click();
+  await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+}
+
+/** Opens an invite on `device` and asks to join under `name`; a member still has to admit it. */
+export async function requestToJoin(device: Device, link: string, name: string): Promise<void> {
+  await device.page.goto(link);
+  await openSection(device.page, 'members', 'Members');
+  await device.page.getByLabel('Your name, as members will see it').fill(name);
+  await device.page.getByTestId('request-join').click();
+  await expect(device.page.getByTestId('join-waiting')).toBeVisible();
+}

@@ -2,20 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import * as Y from 'yjs';
 import { decodeBundle, encodeBundle } from '../../src/sync/bundle/format';
-import { createChapter, type Device, expectPeers, inviteLink, newDevice } from './devices';
-
-async function openSection(page: Page, id: string, heading: string) {
-  await page.getByTestId(`section-${id}`).click();
-  await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
-}
-
-async function join(device: Device, link: string, name: string) {
-  await device.page.goto(link);
-  await openSection(device.page, 'members', 'Members');
-  await device.page.getByLabel('Your name, as members will see it').fill(name);
-  await device.page.getByTestId('request-join').click();
-  await expect(device.page.getByTestId('join-waiting')).toBeVisible();
-}
+import { createChapter, expectPeers, inviteLink, newDevice, openSection, requestToJoin } from './devices';
 
 const localInput = (offsetMs: number) => {
   const d = new Date(Date.now() + offsetMs);
@@ -48,7 +35,7 @@ test('live minutes: presence, edits, reordering, action items, poll link, co-sig
   for (const device of [a, b]) device.page.on('dialog', (dialog) => void dialog.accept());
   await createChapter(a.page, { name: 'Porto chapter', founder: 'Ana' });
   const link = await inviteLink(a.page);
-  await join(b, link, 'Ben');
+  await requestToJoin(b, link, 'Ben');
   await openSection(a.page, 'members', 'Members');
   await a.page.getByRole('button', { name: 'Admit Ben' }).click();
   await expect(b.page.getByTestId('member-count')).toHaveText('2 members');

@@ -1,18 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createChapter, type Device, expectPeers, inviteLink, newDevice } from './devices';
-
-const openSection = async (page: Page, id: string, heading: string) => {
-  await page.getByTestId(`section-${id}`).click();
-  await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
-};
-
-async function join(device: Device, link: string, name: string): Promise<void> {
-  await device.page.goto(link);
-  await openSection(device.page, 'members', 'Members');
-  await device.page.getByLabel('Your name, as members will see it').fill(name);
-  await device.page.getByTestId('request-join').click();
-  await expect(device.page.getByTestId('join-waiting')).toBeVisible();
-}
+import { createChapter, type Device, expectPeers, inviteLink, newDevice, openSection, requestToJoin } from './devices';
 
 /** Ana founds a chapter, Ben and Cy join and are admitted; all three are online together. */
 async function threeMembers(browser: Parameters<typeof newDevice>[0]): Promise<[Device, Device, Device]> {
@@ -21,8 +8,8 @@ async function threeMembers(browser: Parameters<typeof newDevice>[0]): Promise<[
   const c = await newDevice(browser);
   await createChapter(a.page, { name: 'Bristol chapter', founder: 'Ana' });
   const link = await inviteLink(a.page);
-  await join(b, link, 'Ben');
-  await join(c, link, 'Cy');
+  await requestToJoin(b, link, 'Ben');
+  await requestToJoin(c, link, 'Cy');
   await openSection(a.page, 'members', 'Members');
   await a.page.getByRole('button', { name: 'Admit Ben' }).click();
   await a.page.getByRole('button', { name: 'Admit Cy' }).click();
