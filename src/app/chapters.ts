@@ -107,6 +107,8 @@ export function createChapterActions(deps: {
 
   function viewChapter(entry: CatalogEntry): ChapterView {
     const opened = documents.openDocument(entry.id, entry.secret);
+    // "Last opened" is when a person opened it, not when background sync (ancestors, dashboard) did.
+    void catalog.touch(entry.id, { lastOpenedAt: new Date().toISOString() });
     const { doc } = opened;
     migrate(doc);
     const details = fromCrdt(

@@ -71,7 +71,6 @@ export function createDocumentRegistry(deps: DocumentRegistryDeps) {
     const entry: OpenDocument = { docId, doc, storage, connection, awareness, saveState: save.get, onSaveState: save.subscribe };
     open.set(docId, entry);
     changed();
-    void deps.catalog.touch(docId, { lastOpenedAt: deps.now() });
     return entry;
   }
 

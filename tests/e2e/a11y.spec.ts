@@ -82,9 +82,25 @@ async function seed(browser: Browser): Promise<{ readonly page: Page; readonly s
   const post = pathOf(page);
 
   const screens: Screen[] = [
-    { name: 'home', path: '/', ready: async (p) => void (await expect(p.getByTestId('chapter-list')).toBeVisible()) },
+    {
+      name: 'home',
+      path: '/',
+      ready: async (p) => {
+        await expect(p.getByTestId('chapter-list')).toBeVisible();
+        // The dashboard's lazily loaded cards fill in after first paint; measure the page once they have.
+        await expect(p.getByTestId('dashboard-members').locator('.dashboard-list')).toBeVisible();
+        await expect(p.getByTestId('dashboard-minutes')).toBeVisible();
+      },
+    },
     { name: 'new chapter', path: '/chapters/new', ready: heading(/chapter/i) },
-    { name: 'chapter overview', path: chapter, ready: async (p) => void (await expect(p.getByTestId('chapter-name')).toHaveText('Access chapter')) },
+    {
+      name: 'chapter overview',
+      path: chapter,
+      ready: async (p) => {
+        await expect(p.getByTestId('chapter-name')).toHaveText('Access chapter');
+        await expect(p.getByTestId('branch-level')).toBeVisible();
+      },
+    },
     { name: 'members', path: `${chapter}/members`, ready: async (p) => void (await expect(p.getByTestId('member-count')).toHaveText('1 member')) },
     { name: 'meetings', path: `${chapter}/meetings`, ready: async (p) => void (await expect(p.getByTestId('meeting-link')).toBeVisible()) },
     {
@@ -150,8 +166,15 @@ test('axe finds no serious or critical WCAG 2.2 AA violation on any screen, ligh
         // The phone's tab bar is sticky: whatever crosses the bottom edge sits under it at this
         // scroll position, which axe counts as a too-small target. With the whole page in view the
         // check is about the targets themselves (focus never hides under it: see the focus test).
-        const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+        // Re-measured until the page fits: a resize can reflow it taller.
+        await expect
+          .poll(async () => {
+            const height = await page.evaluate(() => document.documentElement.scrollHeight);
+            const shown = page.viewportSize()?.height ?? 0;
+            if (height > shown) await page.setViewportSize({ width: viewport.width, height });
+            return height <= shown;
+          })
+          .toBe(true);
         // Only colours differ between the schemes: in dark, the colour rules are enough (and halve the run).
         const axe = new AxeBuilder({ page });
         const results = await (scheme === 'light' ? axe.withTags(WCAG_22_AA) : axe.withRules(COLOUR_RULES)).analyze();
