@@ -75,3 +75,20 @@ export async function requestToJoin(device: Device, link: string, name: string):
   await device.page.getByTestId('request-join').click();
   await expect(device.page.getByTestId('join-waiting')).toBeVisible();
 }
+
+/** Ana founds `chapter`; Ben and Cy ask to join and are admitted; all three are online together. */
+export async function threeMembers(browser: Browser, chapter: string): Promise<[Device, Device, Device]> {
+  const a = await newDevice(browser);
+  const b = await newDevice(browser);
+  const c = await newDevice(browser);
+  await createChapter(a.page, { name: chapter, founder: 'Ana' });
+  const link = await inviteLink(a.page);
+  await requestToJoin(b, link, 'Ben');
+  await requestToJoin(c, link, 'Cy');
+  await openSection(a.page, 'members', 'Members');
+  await a.page.getByRole('button', { name: 'Admit Ben' }).click();
+  await a.page.getByRole('button', { name: 'Admit Cy' }).click();
+  for (const device of [a, b, c]) await expect(device.page.getByTestId('member-count')).toHaveText('3 members');
+  for (const device of [a, b, c]) await expectPeers(device.page);
+  return [a, b, c];
+}

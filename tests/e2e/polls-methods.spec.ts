@@ -1,22 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createChapter, type Device, expectPeers, inviteLink, newDevice, openSection, requestToJoin } from './devices';
-
-/** Ana founds a chapter, Ben and Cy join and are admitted; all three are online together. */
-async function threeMembers(browser: Parameters<typeof newDevice>[0]): Promise<[Device, Device, Device]> {
-  const a = await newDevice(browser);
-  const b = await newDevice(browser);
-  const c = await newDevice(browser);
-  await createChapter(a.page, { name: 'Bristol chapter', founder: 'Ana' });
-  const link = await inviteLink(a.page);
-  await requestToJoin(b, link, 'Ben');
-  await requestToJoin(c, link, 'Cy');
-  await openSection(a.page, 'members', 'Members');
-  await a.page.getByRole('button', { name: 'Admit Ben' }).click();
-  await a.page.getByRole('button', { name: 'Admit Cy' }).click();
-  for (const device of [a, b, c]) await expect(device.page.getByTestId('member-count')).toHaveText('3 members');
-  for (const device of [a, b, c]) await expectPeers(device.page);
-  return [a, b, c];
-}
+import { type Device, openSection, threeMembers } from './devices';
 
 async function createPoll(page: Page, question: string, method: string, options: string[]): Promise<void> {
   await openSection(page, 'polls', 'Polls');
@@ -54,7 +37,7 @@ async function closeAndRead(closer: Page, devices: readonly Device[], question: 
 
 test('ranked (Schulze), score and consent polls: three devices vote and all show the identical result', async ({ browser }) => {
   test.setTimeout(240_000);
-  const [a, b, c] = await threeMembers(browser);
+  const [a, b, c] = await threeMembers(browser, 'Bristol chapter');
   const all = [a, b, c];
   const ranked = 'Which evening for the repair café?';
   const score = 'Rate the banner designs';
@@ -144,7 +127,7 @@ test('ranked (Schulze), score and consent polls: three devices vote and all show
 
 test('a weighted poll put to a group: outsiders cannot vote, weights decide, the outcome lands in the minutes', async ({ browser }) => {
   test.setTimeout(240_000);
-  const [a, b, c] = await threeMembers(browser);
+  const [a, b, c] = await threeMembers(browser, 'Bristol chapter');
   const question = 'Move the food bank to Tuesdays?';
 
   // A meeting with an agenda item for the poll's outcome.

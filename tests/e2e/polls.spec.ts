@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { createChapter, expectPeers, inviteLink, newDevice, openSection, requestToJoin } from './devices';
+import { expectPeers, openSection, threeMembers } from './devices';
 
 async function vote(page: Page, answer: 'Yes' | 'No' | 'Abstain', label: RegExp): Promise<void> {
   await page.getByTestId('ballot').getByLabel(answer, { exact: true }).check();
@@ -11,17 +11,7 @@ const setOffline = (contexts: readonly BrowserContext[], offline: boolean) => Pr
 
 test('three members vote offline, one changes their ballot, and every device shows the same closed result', async ({ browser }) => {
   test.setTimeout(120_000);
-  const a = await newDevice(browser);
-  const b = await newDevice(browser);
-  const c = await newDevice(browser);
-  await createChapter(a.page, { name: 'Leeds chapter', founder: 'Ana' });
-  const link = await inviteLink(a.page);
-  await requestToJoin(b, link, 'Ben');
-  await requestToJoin(c, link, 'Cy');
-  await openSection(a.page, 'members', 'Members');
-  await a.page.getByRole('button', { name: 'Admit Ben' }).click();
-  await a.page.getByRole('button', { name: 'Admit Cy' }).click();
-  for (const device of [a, b, c]) await expect(device.page.getByTestId('member-count')).toHaveText('3 members');
+  const [a, b, c] = await threeMembers(browser, 'Leeds chapter');
 
   // Ana creates a poll; validation first.
   await openSection(a.page, 'polls', 'Polls');

@@ -77,19 +77,10 @@ function YesNoInput(props: { onChange: (choice: BallotChoice) => void }) {
         }}
       />
       <Show when={vote() === 'no'}>
-        <div class="field">
-          <label for="vote-reason">{t('polls.vote.reasonAgainst')}</label>
-          <textarea
-            id="vote-reason"
-            rows={2}
-            maxLength={500}
-            value={reason()}
-            onInput={(e) => {
-              setReason(e.currentTarget.value);
-              emit();
-            }}
-          />
-        </div>
+        <ReasonField id="vote-reason" label={t('polls.vote.reasonAgainst')} value={reason()} onInput={(value) => {
+            setReason(value);
+            emit();
+          }} />
       </Show>
     </>
   );
@@ -112,19 +103,10 @@ function ConsentInput(props: { onChange: (choice: BallotChoice) => void }) {
           emit();
         }}
       />
-      <div class="field">
-        <label for="consent-reason">{t('polls.vote.reason')}</label>
-        <textarea
-          id="consent-reason"
-          rows={2}
-          maxLength={500}
-          value={reason()}
-          onInput={(e) => {
-            setReason(e.currentTarget.value);
-            emit();
-          }}
-        />
-      </div>
+      <ReasonField id="consent-reason" label={t('polls.vote.reason')} value={reason()} onInput={(value) => {
+        setReason(value);
+        emit();
+      }} />
     </>
   );
 }
@@ -253,6 +235,16 @@ function RankInput(props: { options: readonly string[]; onChange: (choice: Ballo
       <p class="visually-hidden" aria-live="polite">
         {announce()}
       </p>
+    </div>
+  );
+}
+
+/** An optional reason given with a ballot (against, stand aside, block): kept short. */
+function ReasonField(props: { readonly id: string; readonly label: string; readonly value: string; readonly onInput: (value: string) => void }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <textarea id={props.id} rows={2} maxLength={500} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
     </div>
   );
 }
