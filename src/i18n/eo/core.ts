@@ -141,7 +141,7 @@ export const coreEo: Translation<typeof coreEn> = {
   'vandalism.detected': '{count, plural, one {# subskribita registro estis forigita aŭ ŝanĝita de alia aparato} other {# subskribitaj registroj estis forigitaj aŭ ŝanĝitaj de alia aparato}} (membrecaj registroj: {members}, voĉdonoj kaj balotoj: {polls}, finaj protokoloj: {minutes}). Ĉi tiu aparato konservis kopion.',
   'vandalism.restore': 'Restarigi el ĉi tiu aparato',
   'vandalism.restored': '{count, plural, one {Restarigis # subskribitan registron.} other {Restarigis # subskribitajn registrojn.}}',
-  'nav.sync': 'Sinkronigo',
+  'nav.sync': 'Sinkro­nigo',
   'syncIndicator.onlyHere': 'Ŝanĝoj nur en ĉi tiu aparato',
   'syncIndicator.paired': 'Rekte parigita',
   'chapter.section.members': 'Membroj',
