@@ -1,17 +1,11 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import type { MeetingDetail } from '../../../app/meeting-detail';
-import type { MeetingsView } from '../../../app/meetings';
 import { ENGLISH_MINUTES_LABELS as L } from '../../../domain/meeting/minutes-labels';
 import type { ActionStatus } from '../../../domain/meeting/types';
 import { ACTION_STATUSES } from '../../../domain/meeting/types';
 import { formatDate, t } from '../../../i18n';
+import type { MeetingPanelProps } from './panel-props';
 
-interface Props {
-  readonly meetings: MeetingsView;
-  readonly detail: MeetingDetail;
-  readonly meetingId: string;
-  readonly name: (id: string) => string;
-}
+type Props = MeetingPanelProps;
 
 /** Action items of the meeting (agendaItemId null) or of one agenda item, and the form to add one. */
 export function ActionItems(props: Props & { readonly agendaItemId: string | null }) {

@@ -1,22 +1,15 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import type { MeetingDetail } from '../../../app/meeting-detail';
 import type { AgendaItemError, MeetingsView, StoredAgendaItem } from '../../../app/meetings';
 import { NOTES_LIMIT } from '../../../app/meetings';
-import type { PollsView } from '../../../app/polls';
 import { t } from '../../../i18n';
 import { CollaborativeTextarea } from '../../components/CollaborativeTextarea';
 import { ActionItems } from './ActionItems';
 import { ActionPicker } from './ActionPicker';
 import { DecisionForm, DecisionList } from './DecisionForm';
 import { meetingErrorText } from './messages';
+import type { DecisionPanelProps } from './panel-props';
 
-interface Props {
-  readonly meetings: MeetingsView;
-  readonly detail: MeetingDetail;
-  readonly meetingId: string;
-  readonly name: (id: string) => string;
-  readonly polls: () => PollsView | null;
-}
+type Props = DecisionPanelProps;
 
 /** Drag payload type: only agenda cards of this page are accepted as drops. */
 const DRAG_TYPE = 'application/x-chapterhouse-agenda-item';

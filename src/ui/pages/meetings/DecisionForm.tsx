@@ -1,20 +1,14 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
-import type { MeetingDetail, StoredDecision } from '../../../app/meeting-detail';
-import type { MeetingsView, StoredAgendaItem } from '../../../app/meetings';
-import type { PollsView } from '../../../app/polls';
+import type { StoredDecision } from '../../../app/meeting-detail';
+import type { StoredAgendaItem } from '../../../app/meetings';
 import { ENGLISH_MINUTES_LABELS as L } from '../../../domain/meeting/minutes-labels';
 import type { DecisionCounts, DecisionMethod } from '../../../domain/meeting/types';
 import { COUNT_KEYS, DECISION_METHODS } from '../../../domain/meeting/types';
 import { t } from '../../../i18n';
 import { pollResultText } from './poll-result';
+import type { DecisionPanelProps } from './panel-props';
 
-interface Props {
-  readonly meetings: MeetingsView;
-  readonly detail: MeetingDetail;
-  readonly meetingId: string;
-  readonly name: (id: string) => string;
-  readonly polls: () => PollsView | null;
-}
+type Props = DecisionPanelProps;
 
 /** The decisions taken under one agenda item, with counts, linked poll result and verbatim dissent. */
 export function DecisionList(props: Props & { readonly decisions: readonly StoredDecision[] }) {
