@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { DocId } from '../domain/ids';
 import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
-import type { Catalog } from '../persistence/catalog';
+import { type Catalog, newCatalogEntry } from '../persistence/catalog';
 import type { BundleErrorKind } from '../sync/bundle/errors';
 import type { BundleDocument, DecodedBundle } from '../sync/bundle/format';
 import type { ImportSummary } from '../sync/bundle/import';
@@ -101,7 +101,7 @@ export function createBundles(deps: {
           }
           // New here: it gets a catalog entry, so it appears on the start screen.
           const secret = doc.secret!;
-          await catalog.put({ id: doc.docId, kind: doc.kind, title: doc.title, secret, createdAt: now, lastOpenedAt: now, lastSyncedAt: null });
+          await catalog.put(newCatalogEntry({ id: doc.docId, kind: doc.kind, title: doc.title, secret }, now));
           const opened = documents.openDocument(doc.docId, secret);
           await opened.storage.loaded;
           targets.set(doc.docId, opened.doc);

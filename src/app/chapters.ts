@@ -8,7 +8,7 @@ import type { DocId } from '../domain/ids';
 import type { Invite } from '../domain/invite';
 import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
-import type { Catalog, CatalogEntry } from '../persistence/catalog';
+import { type Catalog, type CatalogEntry, newCatalogEntry } from '../persistence/catalog';
 import type { SyncState } from '../sync/transport';
 import { fromCrdt } from './bridge';
 import type { DocumentRegistry, SaveState } from './documents';
@@ -60,15 +60,7 @@ export function createChapterActions(deps: {
     const docId = newDocId();
     const secret = newRoomSecret();
     const now = new Date().toISOString();
-    await catalog.put({
-      id: docId,
-      kind: 'chapter',
-      title: checked.value.name,
-      secret,
-      createdAt: now,
-      lastOpenedAt: now,
-      lastSyncedAt: null,
-    });
+    await catalog.put(newCatalogEntry({ id: docId, title: checked.value.name, secret }, now));
     const opened = documents.openDocument(docId, secret);
     createChapterDocument(opened.doc, checked.value, now);
     const founding = await members.foundChapter(docId, founderName);
@@ -80,17 +72,7 @@ export function createChapterActions(deps: {
   async function joinChapter(invite: Invite): Promise<DocId> {
     const known = await catalog.get(invite.docId);
     if (!known) {
-      const now = new Date().toISOString();
-      await catalog.put({
-        id: invite.docId,
-        kind: 'chapter',
-        title: invite.title,
-        secret: invite.secret,
-        createdAt: now,
-        lastOpenedAt: now,
-        lastSyncedAt: null,
-        genesisId: invite.genesisId,
-      });
+      await catalog.put(newCatalogEntry({ id: invite.docId, title: invite.title, secret: invite.secret, genesisId: invite.genesisId }, new Date().toISOString()));
     } else if (known.secret !== invite.secret) {
       // A newer invite for a known chapter replaces the secret this device uses.
       await catalog.put({ ...known, secret: invite.secret });

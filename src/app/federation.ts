@@ -9,6 +9,7 @@ import { isBelow } from '../domain/federation/validate';
 import type { DocId } from '../domain/ids';
 import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
+import { newCatalogEntry } from '../persistence/catalog';
 import { directoryIndex, indexDirectory } from './directory';
 import type { FeatureDeps } from './feature-deps';
 import { createFederationKeeper, type HeldBranch } from './federation-keeper';
@@ -65,17 +66,9 @@ export function createFederationStore(deps: FeatureDeps) {
       const link = branch.federation?.parentLink;
       // The parent's room secret travels in the signed link: every member's device opens the parent.
       if (link && !byId.has(link.parentId) && !(await catalog.get(link.parentId))) {
-        const now = new Date().toISOString();
-        await catalog.put({
-          id: link.parentId,
-          kind: 'chapter',
-          title: link.parentName,
-          secret: link.parentSecret,
-          createdAt: now,
-          lastOpenedAt: now,
-          lastSyncedAt: null,
-          genesisId: link.parentGenesis,
-        });
+        await catalog.put(
+          newCatalogEntry({ id: link.parentId, title: link.parentName, secret: link.parentSecret, genesisId: link.parentGenesis }, new Date().toISOString()),
+        );
       }
       await completeAcceptedJoins(branch, byId);
     }

@@ -17,6 +17,14 @@ export interface CatalogEntry {
   readonly genesisId?: string | null;
 }
 
+/** The entry for a document new on this device (created, joined, imported): known now, never synced. */
+export function newCatalogEntry(
+  fields: Pick<CatalogEntry, 'id' | 'title' | 'secret'> & Partial<Pick<CatalogEntry, 'kind' | 'genesisId'>>,
+  now: string,
+): CatalogEntry {
+  return { kind: 'chapter', ...fields, createdAt: now, lastOpenedAt: now, lastSyncedAt: null };
+}
+
 export interface SettingEntry {
   readonly key: string;
   readonly value: unknown;
