@@ -6,6 +6,7 @@ import { type Catalog, newCatalogEntry } from '../persistence/catalog';
 import type { BundleErrorKind } from '../sync/bundle/errors';
 import type { BundleDocument, DecodedBundle } from '../sync/bundle/format';
 import type { ImportSummary } from '../sync/bundle/import';
+import type { DocumentStorage } from '../persistence/document-storage';
 import type { DocumentRegistry } from './documents';
 import type { SyncActivity } from './sync-activity';
 
@@ -93,10 +94,13 @@ export function createBundles(deps: {
         if (applied) return applied;
         const now = deps.now();
         const targets = new Map<DocId, Y.Doc>();
+        const written = new Set<DocumentStorage>();
         for (const doc of importable) {
           const existing = known.get(doc.docId) ?? (await loadedDoc(doc.docId));
           if (existing) {
             targets.set(doc.docId, existing);
+            const storage = documents.get(doc.docId)?.storage;
+            if (storage) written.add(storage);
             continue;
           }
           // New here: it gets a catalog entry, so it appears on the start screen.
@@ -105,8 +109,12 @@ export function createBundles(deps: {
           const opened = documents.openDocument(doc.docId, secret);
           await opened.storage.loaded;
           targets.set(doc.docId, opened.doc);
+          written.add(opened.storage);
         }
         applied = applyImport(bundle, (doc) => targets.get(doc.docId)!);
+        // "Imported" means on the disk: a big document takes seconds to write, and closing the page
+        // before then would lose it. A failed write shows as the header's save error, with export.
+        await Promise.all([...written].map((storage) => storage.flushed().catch(() => undefined)));
         for (const doc of importable) activity.confirmShared(doc.docId, Y.encodeStateVectorFromUpdate(doc.update), 'file');
         activity.record('imported', applied.added + applied.updated);
         return applied;
