@@ -22,6 +22,9 @@ export function missingKeys(remembered: Iterable<string>, current: ReadonlySet<s
   return out;
 }
 
+const AUDIT_SLICE = 500;
+const idle = () => new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2_000 }) : setTimeout(resolve, 0)));
+
 export interface VandalismWatch {
   report(): VandalismReport;
   onReport(listener: (report: VandalismReport) => void): () => void;
@@ -44,7 +47,7 @@ export async function watchSignedRecords(deps: {
 }): Promise<VandalismWatch> {
   await deps.loaded;
   // Never competes with showing the chapter: a busy one holds tens of thousands of signed records.
-  await new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2_000 }) : setTimeout(resolve, 0)));
+  await idle();
   const known = new Set(await deps.history.keys(deps.docId));
   const altered = new Set<string>();
   const suspects = new Set<string>();
@@ -63,9 +66,7 @@ export async function watchSignedRecords(deps: {
   };
 
   // Overwritten under the same key: altered unless a copy equal to the one first seen is still there.
-  const confirmSuspects = async () => {
-    const keys = [...suspects];
-    suspects.clear();
+  const compareWithHistory = async (keys: readonly string[]) => {
     const originals = await deps.history.records(deps.docId, keys);
     for (const original of originals) {
       const copies = current.get(original.key) ?? [];
@@ -73,7 +74,23 @@ export async function watchSignedRecords(deps: {
       if (copies.some((copy) => JSON.stringify(copy) === signed)) altered.delete(original.key);
       else altered.add(original.key);
     }
+  };
+  const confirmSuspects = async () => {
+    const keys = [...suspects];
+    suspects.clear();
+    await compareWithHistory(keys);
     publish();
+  };
+  // Overwrites that reached the document while nothing watched it (a branch synced in the
+  // background, the moments before this watch started) left no change event to catch: compare
+  // every remembered record once, in slices at idle moments so a busy chapter never stalls.
+  const auditRemembered = async () => {
+    const keys = [...known].filter((key) => current.has(key));
+    for (let start = 0; start < keys.length && !stopped; start += AUDIT_SLICE) {
+      await compareWithHistory(keys.slice(start, start + AUDIT_SLICE));
+      publish();
+      await idle();
+    }
   };
 
   const check = () => {
@@ -101,8 +118,14 @@ export async function watchSignedRecords(deps: {
     scheduled = true;
     queueMicrotask(check);
   };
-  const stop = observeSignedRecords(deps.doc, schedule);
+  const unobserve = observeSignedRecords(deps.doc, schedule);
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    unobserve();
+  };
   check();
+  void auditRemembered();
 
   return {
     report: () => report,

@@ -104,11 +104,14 @@ describe('signed records vandalized by a peer', () => {
     const reopened = new Y.Doc();
     sync(peer, reopened);
     const second = await watchSignedRecords({ docId, doc: reopened, loaded: Promise.resolve(), history: store });
-    // Removals are found from the kept keys alone; the overwrite happened while the app was closed.
+    // Removals are found from the kept keys alone; the overwrite, which no change event announced,
+    // by comparing every remembered record with the copy first seen.
     expect(second.report().removed).toHaveLength(5);
-    expect(await second.restore()).toBe(5);
+    await expect.poll(() => second.report().altered).toEqual(['ballot:poll-1:sig-ballot-2']);
+    expect(await second.restore()).toBe(6);
     expect(readMembershipLog(reopened)).toHaveLength(3);
     expect(readFinal(reopened, 'meeting-1')).toEqual(final);
+    expect(readPolls(reopened).get('poll-1')?.ballots).toEqual(expect.arrayContaining([ballot(1), ballot(2)]));
     second.destroy();
   });
 
