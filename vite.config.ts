@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { guardPeerUpdates } from './scripts/guard-peer-updates.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // An override lets tests build a "next release" to check the update flow.
@@ -13,6 +14,7 @@ const TRANSLATION = /[\\/]src[\\/]i18n[\\/](?:eo|es|fr|de)[\\/]/;
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
+    guardPeerUpdates(),
     solid(),
     VitePWA({
       // 'prompt': a new version waits until the user taps Update (never mid-meeting).

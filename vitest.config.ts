@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { guardPeerUpdates } from './scripts/guard-peer-updates.ts';
 
 // Separate from vite.config.ts so unit tests run in plain Node (no jsdom, no PWA plugin)
 // and never pick up Playwright specs.
 export default defineConfig({
+  // Stock y-webrtc, with every update from a peer checked first (as in the app build).
+  plugins: [guardPeerUpdates()],
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { decodeBase64url, encodeBase64url } from '../crypto/base64url';
 import type { DocId } from '../domain/ids';
 import type { Catalog } from '../persistence/catalog';
+import { onRefusedPeerUpdate } from '../sync/refused-updates';
 import type { DocumentRegistry } from './documents';
 
 /** How this device exchanged a document: the LAN relay room, a direct pairing, or a file. */
@@ -17,7 +18,7 @@ export interface DocActivity {
   readonly sharedVector: string;
 }
 
-export type SyncEventKind = 'relaySync' | 'pairingSync' | 'exported' | 'imported';
+export type SyncEventKind = 'relaySync' | 'pairingSync' | 'exported' | 'imported' | 'refusedUpdate';
 
 export interface SyncEvent {
   readonly at: string;
@@ -113,6 +114,14 @@ export function createSyncActivity(deps: { readonly catalog: Catalog; readonly d
     setStored((current) => ({ ...current, history: [{ at: deps.now(), kind, documents: count }, ...current.history].slice(0, HISTORY_LENGTH) }));
     save();
   }
+
+  // Flagged, not kept: a peer sending damaged updates again and again adds to one line.
+  onRefusedPeerUpdate(() => {
+    const [latest, ...rest] = stored().history;
+    if (latest?.kind !== 'refusedUpdate') return record('refusedUpdate', 1);
+    setStored((current) => ({ ...current, history: [{ ...latest, at: deps.now(), documents: latest.documents + 1 }, ...rest] }));
+    save();
+  });
 
   // Watch open documents: recount on every change; the relay room counts as shared while peers are connected.
   const watched = new Map<DocId, number>();

@@ -94,4 +94,5 @@ export const syncDe: Translation<typeof syncEn> = {
   'syncHistory.pairingSync': 'Mit einem gekoppelten Gerät synchronisiert',
   'syncHistory.exported': '{count, plural, one {# Dokument in eine Datei exportiert} other {# Dokumente in eine Datei exportiert}}',
   'syncHistory.imported': '{count, plural, one {Datei importiert (# Dokument geändert)} other {Datei importiert (# Dokumente geändert)}}',
+  'syncHistory.refusedUpdate': '{count, plural, one {# beschädigte Änderung eines Geräts abgelehnt; nichts davon wurde übernommen} other {# beschädigte Änderungen von Geräten abgelehnt; nichts davon wurde übernommen}}',
 };

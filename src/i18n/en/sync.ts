@@ -91,4 +91,5 @@ export const syncEn = {
   'syncHistory.pairingSync': 'Synced with a paired device',
   'syncHistory.exported': '{count, plural, one {Exported # document to a file} other {Exported # documents to a file}}',
   'syncHistory.imported': '{count, plural, one {Imported a file (# document changed)} other {Imported a file (# documents changed)}}',
+  'syncHistory.refusedUpdate': '{count, plural, one {Refused # damaged change from a peer; nothing of it was kept} other {Refused # damaged changes from peers; nothing of them was kept}}',
 } as const;

@@ -94,4 +94,5 @@ export const syncEo: Translation<typeof syncEn> = {
   'syncHistory.pairingSync': 'Sinkronigite kun parigita aparato',
   'syncHistory.exported': '{count, plural, one {Eksportis # dokumenton al dosiero} other {Eksportis # dokumentojn al dosiero}}',
   'syncHistory.imported': '{count, plural, one {Importis dosieron (# dokumento ŝanĝita)} other {Importis dosieron (# dokumentoj ŝanĝitaj)}}',
+  'syncHistory.refusedUpdate': '{count, plural, one {Rifuzis # difektitan ŝanĝon de aparato; nenio el ĝi estis konservita} other {Rifuzis # difektitajn ŝanĝojn de aparatoj; nenio el ili estis konservita}}',
 };

@@ -94,4 +94,5 @@ export const syncEs: Translation<typeof syncEn> = {
   'syncHistory.pairingSync': 'Sincronizado con un dispositivo emparejado',
   'syncHistory.exported': '{count, plural, one {Se exportó # documento a un archivo} other {Se exportaron # documentos a un archivo}}',
   'syncHistory.imported': '{count, plural, one {Se importó un archivo (# documento cambiado)} other {Se importó un archivo (# documentos cambiados)}}',
+  'syncHistory.refusedUpdate': '{count, plural, one {Se rechazó # cambio dañado de un dispositivo; no se guardó nada de él} other {Se rechazaron # cambios dañados de dispositivos; no se guardó nada de ellos}}',
 };

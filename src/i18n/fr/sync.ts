@@ -94,4 +94,5 @@ export const syncFr: Translation<typeof syncEn> = {
   'syncHistory.pairingSync': 'Synchronisé avec un appareil associé',
   'syncHistory.exported': '{count, plural, one {# document exporté dans un fichier} other {# documents exportés dans un fichier}}',
   'syncHistory.imported': '{count, plural, one {Fichier importé (# document modifié)} other {Fichier importé (# documents modifiés)}}',
+  'syncHistory.refusedUpdate': '{count, plural, one {# modification endommagée d’un appareil refusée ; rien n’en a été gardé} other {# modifications endommagées d’appareils refusées ; rien n’en a été gardé}}',
 };

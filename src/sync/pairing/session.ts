@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
+import * as syncProtocol from '../guarded-sync-protocol';
 import * as Y from 'yjs';
 import type { DocId, RoomSecret } from '../../domain/ids';
 import { REMOTE_ORIGIN } from '../transport';

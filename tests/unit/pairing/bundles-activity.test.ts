@@ -9,6 +9,8 @@ import { createCatalog, openCatalog } from '../../../src/persistence/catalog';
 import { openDocumentStorage } from '../../../src/persistence/document-storage';
 import { createMemoryNetwork } from '../../../src/sync/memory-transport';
 import { addScannedFrame, pairingFrames } from '../../../src/sync/pairing/qr';
+import { applyPeerUpdate } from '../../../src/sync/peer-update';
+import { POISON } from '../../helpers/poison-update';
 
 let devices = 0;
 /** One device: its own catalog, registry, activity and bundle store; sync paused (files only). */
@@ -48,6 +50,19 @@ describe('unshared changes', () => {
         ]),
       ),
     ).toBe(3);
+  });
+});
+
+describe('damaged updates from peers', () => {
+  it('are refused whole and flagged in the sync history, one line however many arrive', () => {
+    const { activity } = device();
+    const doc = new Y.Doc();
+    doc.getText('notes').insert(0, 'kept');
+    expect(applyPeerUpdate(doc, POISON, 'peer')).toBe(false);
+    expect(applyPeerUpdate(doc, POISON, 'peer')).toBe(false);
+    expect(doc.getText('notes').toString()).toBe('kept');
+    expect(activity.history()[0]).toMatchObject({ kind: 'refusedUpdate', documents: 2 });
+    expect(activity.history().filter((event) => event.kind === 'refusedUpdate')).toHaveLength(1);
   });
 });
 

@@ -17,6 +17,8 @@ const historyLabel = (event: SyncEvent): string => {
       return t('syncHistory.exported', { count: event.documents });
     case 'imported':
       return t('syncHistory.imported', { count: event.documents });
+    case 'refusedUpdate':
+      return t('syncHistory.refusedUpdate', { count: event.documents });
   }
 };
 
