@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isSafePeerUpdate } from '../peer-update';
 import type { BundleManifest, BundleManifestEntry } from '../../domain/bundle-format';
 import { BUNDLE_LIMITS, declaredUpdateBytes, parseBundleManifest } from '../../domain/bundle-format';
 import type { DocumentKind } from '../../domain/document-kind';
@@ -103,8 +104,10 @@ function readManifest(raw: Uint8Array, maxBytes: number): Result<{ manifest: Bun
   return ok({ manifest: manifest.value, body });
 }
 
-// A Yjs update that throws on a fresh document would throw again inside the user's data.
+// A Yjs update that throws on a fresh document would throw again inside the user's data; one that
+// is out of shape can apply on a fresh document yet harm one that holds data (see peer-update.ts).
 function isApplicableUpdate(update: Uint8Array): boolean {
+  if (!isSafePeerUpdate(update)) return false;
   const probe = new Y.Doc();
   try {
     Y.applyUpdate(probe, update);

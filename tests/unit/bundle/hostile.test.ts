@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { HEADER_LENGTH, sealContainer } from '../../../src/sync/bundle/container';
 import { decodeBundle } from '../../../src/sync/bundle/format';
+import { POISON } from '../../helpers/poison-update';
 import { craftBundle, docWith, manifestEntry, resign, secret } from './fixtures';
 
 // Hostile files carry a valid checksum (anyone can compute SHA-256): only the inner checks stop them.
@@ -64,6 +65,11 @@ describe('hostile bundles', () => {
   it('refuses bytes that are not a Yjs update', async () => {
     const garbage = new Uint8Array([1, 1, 1, 0, 4, 0, 1, 1, 0]);
     const file = await craftBundle({ manifest: { ...base, documents: [await manifestEntry(1, garbage)] }, updates: [garbage] });
+    expect(await kindOf(file)).toBe('invalidUpdate');
+  });
+
+  it('refuses an update out of shape (a zero-length deletion) that could leave a document unloadable', async () => {
+    const file = await craftBundle({ manifest: { ...base, documents: [await manifestEntry(1, POISON)] }, updates: [POISON] });
     expect(await kindOf(file)).toBe('invalidUpdate');
   });
 
