@@ -30,7 +30,12 @@ export function createFeatures(deps: FeatureDeps) {
     // Signed records a peer deleted or overwrote: watched per open chapter, restorable from this device.
     vandalism: () => import('./vandalism').then((m) => m.createVandalismStore(deps)),
     // Started once chapters exist: keeps every branch and ancestor document open and indexed.
-    federation: () => withStrings('federation', () => import('./federation').then((m) => m.createFederationStore(deps))),
+    federation: () =>
+      withStrings('federation', () => import('./federation').then((m) => m.createFederationStore(deps))).then((store) => {
+        // Shared events follow the federation's parent links into every ancestor on this device.
+        void import('./event-mirror').then((m) => m.startEventMirror(deps, store.branchFederation));
+        return store;
+      }),
     directory: () => withStrings('federation', () => import('./directory').then((m) => m.createDirectoryStore(deps))),
   };
   type Stores = { [K in keyof typeof loaders]: Awaited<ReturnType<(typeof loaders)[K]>> };
