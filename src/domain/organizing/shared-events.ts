@@ -12,21 +12,13 @@ import type { ChapterEvent } from './types';
 export type SharedStatus = 'active' | 'cancelled' | 'withdrawn';
 export const SHARED_STATUSES: readonly SharedStatus[] = ['active', 'cancelled', 'withdrawn'];
 
-export interface SharedEventCopy {
+/** The event as its chapter last saved it (`updatedAt`: a device with an older original never overwrites a newer copy). */
+export interface SharedEventCopy
+  extends Pick<ChapterEvent, 'title' | 'start' | 'end' | 'allDay' | 'timeZone' | 'place' | 'link' | 'description' | 'updatedAt'> {
   readonly key: string;
   readonly sourceId: string;
   readonly sourceName: string;
   readonly eventId: string;
-  readonly title: string;
-  readonly start: string;
-  readonly end: string;
-  readonly allDay: boolean;
-  readonly timeZone: string;
-  readonly place: string;
-  readonly link: string;
-  readonly description: string;
-  /** The original's `updatedAt`: a device with an older original never overwrites a newer copy. */
-  readonly updatedAt: string;
   readonly status: SharedStatus;
 }
 
