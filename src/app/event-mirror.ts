@@ -29,67 +29,85 @@ export function ancestorChains(ids: readonly DocId[], federationOf: (id: DocId) 
 
 /**
  * Keeps copies of every shared event of every chapter on this device in each of its ancestors on
- * this device, in step with the originals (started with the federation store, runs for the app's
- * life). Any device holding both sides does it; deterministic keys make their writes agree.
+ * this device, in step with the originals. Any device holding both sides does it; deterministic
+ * keys make their writes agree. `refresh` takes the catalog's branches (and re-reads the links).
  */
+export function createEventMirror(deps: FeatureDeps, federationOf: (id: DocId) => BranchFederation | null) {
+  let entries: readonly CatalogEntry[] = [];
+  /** Stop functions by `events:<id>` (a source's events) or `copies:<id>` (an ancestor's copies). */
+  const observed = new Map<string, () => void>();
+  let chains: ReadonlyMap<DocId, readonly DocId[]> = new Map();
+  let queued = false;
+
+  const docOf = (id: DocId): Y.Doc | undefined => {
+    const open = deps.documents.get(id);
+    if (open) return open.doc;
+    const entry = entries.find((item) => item.id === id);
+    return entry ? deps.documents.openDocument(entry.id, entry.secret).doc : undefined;
+  };
+
+  function mirrorAll(): void {
+    queued = false;
+    for (const [sourceId, ancestors] of chains) {
+      const source = docOf(sourceId);
+      if (!source) continue;
+      const name = readChapter(source)?.name ?? entries.find((entry) => entry.id === sourceId)?.title ?? '';
+      const events = readEvents(source);
+      for (const ancestorId of ancestors) {
+        const ancestor = docOf(ancestorId);
+        if (ancestor) writeSharedCopies(ancestor, planMirror(sourceId, name, events, readSharedCopies(ancestor)));
+      }
+    }
+  }
+
+  // A sync delivers many updates at once: one pass after them.
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(mirrorAll);
+  };
+
+  function observe(what: 'events' | 'copies', id: DocId): void {
+    const key = `${what}:${id}`;
+    const doc = observed.has(key) ? undefined : docOf(id);
+    if (doc) observed.set(key, what === 'events' ? observeEvents(doc, schedule) : observeSharedCopies(doc, schedule));
+  }
+
+  function refresh(next: readonly CatalogEntry[]): void {
+    entries = next;
+    chains = ancestorChains(
+      next.flatMap((entry) => (entry.kind === 'chapter' ? [entry.id] : [])),
+      federationOf,
+    );
+    for (const [sourceId, ancestors] of chains) {
+      observe('events', sourceId);
+      // A copy overwritten by a device holding an older original is written again.
+      for (const ancestorId of ancestors) observe('copies', ancestorId);
+    }
+    schedule();
+  }
+
+  function stop(): void {
+    for (const off of observed.values()) off();
+    observed.clear();
+    chains = new Map();
+  }
+
+  return { refresh, stop };
+}
+
+/** Runs the mirror for the app's life: again whenever the catalog or a parent link changes. */
 export function startEventMirror(deps: FeatureDeps, federationOf: (id: DocId) => BranchFederation | null): () => void {
+  const mirror = createEventMirror(deps, federationOf);
   return createRoot((dispose) => {
     const [entries, setEntries] = createSignal<readonly CatalogEntry[]>([]);
     const unsubscribe = deps.catalog.subscribe(setEntries);
     void deps.catalog.list().then(setEntries);
-    /** Stop functions by `events:<id>` (a source's events) or `copies:<id>` (an ancestor's copies). */
-    const observed = new Map<string, () => void>();
-    let chains: ReadonlyMap<DocId, readonly DocId[]> = new Map();
-    let queued = false;
-
-    const docOf = (id: DocId): Y.Doc | undefined => {
-      const open = deps.documents.get(id);
-      if (open) return open.doc;
-      const entry = entries().find((item) => item.id === id);
-      return entry ? deps.documents.openDocument(entry.id, entry.secret).doc : undefined;
-    };
-
-    function mirrorAll(): void {
-      queued = false;
-      for (const [sourceId, ancestors] of chains) {
-        const source = docOf(sourceId);
-        if (!source) continue;
-        const name = readChapter(source)?.name ?? entries().find((entry) => entry.id === sourceId)?.title ?? '';
-        const events = readEvents(source);
-        for (const ancestorId of ancestors) {
-          const ancestor = docOf(ancestorId);
-          if (ancestor) writeSharedCopies(ancestor, planMirror(sourceId, name, events, readSharedCopies(ancestor)));
-        }
-      }
-    }
-
-    // A sync delivers many updates at once: one pass after them.
-    const schedule = () => {
-      if (queued) return;
-      queued = true;
-      queueMicrotask(mirrorAll);
-    };
-
-    function observe(what: 'events' | 'copies', id: DocId): void {
-      const key = `${what}:${id}`;
-      const doc = observed.has(key) ? undefined : docOf(id);
-      if (doc) observed.set(key, what === 'events' ? observeEvents(doc, schedule) : observeSharedCopies(doc, schedule));
-    }
-
-    createEffect(() => {
-      const ids = entries().flatMap((entry) => (entry.kind === 'chapter' ? [entry.id] : []));
-      chains = ancestorChains(ids, federationOf);
-      for (const [sourceId, ancestors] of chains) {
-        observe('events', sourceId);
-        // A copy overwritten by a device holding an older original is written again.
-        for (const ancestorId of ancestors) observe('copies', ancestorId);
-      }
-      schedule();
-    });
-
+    // Reads the parent links inside, so a newly accepted join starts mirroring at once.
+    createEffect(() => mirror.refresh(entries()));
     return () => {
       unsubscribe();
-      for (const off of observed.values()) off();
+      mirror.stop();
       dispose();
     };
   });

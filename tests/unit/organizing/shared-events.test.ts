@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { ancestorChains } from '../../../src/app/event-mirror';
+import { ancestorChains, createEventMirror } from '../../../src/app/event-mirror';
+import type { FeatureDeps } from '../../../src/app/feature-deps';
 import type { BranchFederation } from '../../../src/app/federation';
 import { createEvent, readEvents, setEventCancelled, updateEvent } from '../../../src/crdt/event-repository';
 import { readSharedCopies, writeSharedCopies } from '../../../src/crdt/shared-event-repository';
 import type { DocId } from '../../../src/domain/ids';
-import { federationEvents, planMirror, sharedCopyKey } from '../../../src/domain/organizing/shared-events';
+import type { CatalogEntry } from '../../../src/persistence/catalog';
+import { federationEvents, planMirror, type SharedEventCopy, sharedCopyKey } from '../../../src/domain/organizing/shared-events';
 import type { EventInput } from '../../../src/domain/organizing/validate';
 
 const alice = { id: 'key-alice', name: 'Alice' };
@@ -167,5 +169,32 @@ describe('ancestor chains', () => {
     expect(chains.has('nation' as DocId)).toBe(false);
     expect(chains.get('loop' as DocId)).toEqual(['loop2']);
     expect(chains.has('alone' as DocId)).toBe(false);
+  });
+});
+
+describe('the running mirror', () => {
+  it('copies an event shared after start into the parent, and writes again when a stale device overwrote the copy', async () => {
+    const docs = new Map([
+      ['kent', new Y.Doc()],
+      ['region', new Y.Doc()],
+    ]);
+    const entries = [...docs.keys()].map((id) => ({ id, title: id, secret: 's', kind: 'chapter' }));
+    const deps = {
+      documents: { get: (id: string) => ({ doc: docs.get(id) }), openDocument: (id: string) => ({ doc: docs.get(id) }) },
+    } as unknown as FeatureDeps;
+    const parents: Record<string, string> = { kent: 'region' };
+    const mirror = createEventMirror(deps, (id) => ({ parent: parents[id] ? { id: parents[id], name: '', onDevice: true } : null }) as unknown as BranchFederation);
+    mirror.refresh(entries as unknown as readonly CatalogEntry[]);
+    const kent = docs.get('kent') as Y.Doc;
+    const region = docs.get('region') as Y.Doc;
+    createEvent(kent, 'e1', talk, alice, '2026-03-01T10:00:00Z');
+    await vi.waitFor(() => expect(copy(region)?.title).toBe('Housing talk'));
+    // A device holding an older original wrote its copy over ours (a merge can pick either value).
+    writeSharedCopies(region, [{ ...(copy(region) as SharedEventCopy), title: 'Old title', updatedAt: '2026-02-01T00:00:00Z' }]);
+    await vi.waitFor(() => expect(copy(region)?.title).toBe('Housing talk'));
+    mirror.stop();
+    updateEvent(kent, 'e1', { ...talk, title: 'After stop' }, '2026-03-02T10:00:00Z');
+    await Promise.resolve();
+    expect(copy(region)?.title).toBe('Housing talk');
   });
 });
