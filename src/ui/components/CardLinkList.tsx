@@ -12,16 +12,16 @@ export interface CardLink {
 /** A list of tappable cards, one per item: chapter choices, projects, events, posts. */
 export function CardLinkList<T>(props: { readonly items: readonly T[]; readonly link: (item: T) => CardLink; readonly testid: string }) {
   return (
-    <ul class="card-links" data-testid={props.testid}>
+    <ul class="org-list" data-testid={props.testid}>
       <For each={props.items}>
         {(item) => {
           const link = () => props.link(item);
           return (
             <li>
-              <Link href={link().href} class="card card-link">
-                <span class="card-link-title">{link().title}</span>
+              <Link href={link().href} class="card org-item">
+                <span class="org-item-title">{link().title}</span>
                 <Show when={link().meta}>
-                  <span class="card-link-meta">{link().meta}</span>
+                  <span class="org-meta">{link().meta}</span>
                 </Show>
               </Link>
             </li>
