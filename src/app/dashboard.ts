@@ -3,15 +3,18 @@ import { readChapter } from '../crdt/chapter-repository';
 import { readEvents } from '../crdt/event-repository';
 import { readPosts } from '../crdt/post-repository';
 import { readProjects } from '../crdt/project-repository';
+import { readSharedCopies } from '../crdt/shared-event-repository';
 import type { ChapterDetails } from '../domain/chapter';
 import type { DocId } from '../domain/ids';
 import type { FromChapter } from '../domain/organizing/dashboard';
-import { newest, soonest } from '../domain/organizing/dashboard';
+import { newest } from '../domain/organizing/dashboard';
+import type { ListedEvent, SharedEventCopy } from '../domain/organizing/shared-events';
+import { federationEvents, listedTimes } from '../domain/organizing/shared-events';
 import type { ChapterEvent, Post, Project } from '../domain/organizing/types';
 import type { CatalogEntry } from '../persistence/catalog';
 import type { FeatureDeps } from './feature-deps';
 
-export type { FromChapter };
+export type { FromChapter, ListedEvent };
 
 export interface DashboardChapter {
   readonly chapterId: string;
@@ -52,6 +55,7 @@ export function createDashboardStore(deps: FeatureDeps) {
       tick();
       const projects: FromChapter<Project>[] = [];
       const events: FromChapter<ChapterEvent>[] = [];
+      const copies: { heldIn: string; copy: SharedEventCopy }[] = [];
       const posts: FromChapter<Post>[] = [];
       const chapters: DashboardChapter[] = [];
       for (const entry of entries()) {
@@ -63,18 +67,26 @@ export function createDashboardStore(deps: FeatureDeps) {
         if (details) chapters.push({ chapterId: entry.id, details, createdAt: entry.createdAt });
         for (const project of readProjects(opened.doc)) projects.push(from(project));
         for (const event of readEvents(opened.doc)) events.push(from(event));
+        // Events other chapters shared with a branch this device holds (this device's ancestors).
+        for (const copy of readSharedCopies(opened.doc).values()) copies.push({ heldIn: entry.id, copy });
         for (const post of readPosts(opened.doc)) if (post.status === 'published') posts.push(from(post));
       }
-      return { projects, events, posts, chapters };
+      return { projects, events, copies, posts, chapters };
     });
 
     return {
       news: createMemo(() => newest(all().posts.filter((p) => p.item.kind === 'news'), (p) => p.publishedAt, LIMIT)),
       blog: createMemo(() => newest(all().posts.filter((p) => p.item.kind === 'blog'), (p) => p.publishedAt, LIMIT)),
       projects: createMemo(() => newest(all().projects, (p) => p.createdAt, LIMIT)),
-      events: createMemo(() => {
+      /** Own branches' events and events shared with them, once each, soonest first. */
+      events: createMemo((): readonly ListedEvent[] => {
         const at = Date.parse(now());
-        return soonest(all().events.filter((e) => Date.parse(e.item.end) > at), (e) => e.start, LIMIT);
+        return federationEvents(all().events, all().copies)
+          .map((row) => ({ row, times: listedTimes(row) }))
+          .filter(({ times }) => Date.parse(times.end) > at)
+          .sort((a, b) => a.times.start.localeCompare(b.times.start) || a.row.key.localeCompare(b.row.key))
+          .slice(0, LIMIT)
+          .map(({ row }) => row);
       }),
       chapters: createMemo(() =>
         [...all().chapters].sort((a, b) => (b.details.foundedOn || b.createdAt).localeCompare(a.details.foundedOn || a.createdAt)).slice(0, LIMIT),

@@ -1,10 +1,12 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { createEvent, observeEvents, readEvent, readEvents, setRsvp, updateEvent } from '../crdt/event-repository';
+import { createEvent, observeEvents, readEvent, readEvents, setEventCancelled, setRsvp, updateEvent } from '../crdt/event-repository';
 import type { CalendarError } from '../domain/calendar/ics';
 import { calendarToIcs, eventToIcs } from '../domain/calendar/ics';
 import type { EventError } from '../domain/calendar/event';
 import { instantToDate, instantToWallTime, isTimeZoneName, wallTimeToInstant } from '../domain/calendar/zone';
+import { observeSharedCopies, readSharedCopies } from '../crdt/shared-event-repository';
 import type { DocId } from '../domain/ids';
+import type { SharedEventCopy } from '../domain/organizing/shared-events';
 import { icsFileName, splitEvents, toCalendarEvent } from '../domain/organizing/events';
 import type { ChapterEvent, OrganizingError, Rsvp } from '../domain/organizing/types';
 import type { EventInput } from '../domain/organizing/validate';
@@ -16,7 +18,7 @@ import type { FeatureDeps } from './feature-deps';
 import { openDoc } from './feature-deps';
 import { currentPerson, newRecordId } from './projects';
 
-export type { ChapterEvent, EventInput, Rsvp };
+export type { ChapterEvent, EventInput, Rsvp, SharedEventCopy };
 
 /** The value of an <input type="datetime-local"> (local wall time) as a UTC RFC 3339 string, '' if invalid. */
 export function localInputToIso(value: string): string {
@@ -51,6 +53,8 @@ export interface EventForm {
   readonly place: string;
   readonly link: string;
   readonly description: string;
+  /** Share with the federation: every ancestor branch's members see it. */
+  readonly shared: boolean;
 }
 
 const nextDay = (date: string): string => {
@@ -65,7 +69,7 @@ export function formToInput(form: EventForm): EventInput {
   const readIn = isTimeZoneName(zone) ? zone : 'UTC';
   const start = wallTimeToInstant(form.start, readIn);
   const end = form.allDay ? wallTimeToInstant(nextDay(form.end), readIn) : wallTimeToInstant(form.end, readIn);
-  return { title: form.title, start, end, place: form.place, link: form.link, description: form.description, allDay: form.allDay, timeZone: zone };
+  return { title: form.title, start, end, place: form.place, link: form.link, description: form.description, allDay: form.allDay, timeZone: zone, shared: form.shared };
 }
 
 /** Stored event → form values, in the zone it was planned in (older events: this device's zone). */
@@ -81,6 +85,7 @@ export function eventToForm(event: ChapterEvent): EventForm {
     place: event.place,
     link: event.link,
     description: event.description,
+    shared: event.shared,
   };
 }
 
@@ -113,6 +118,11 @@ export function createEventStore(deps: FeatureDeps) {
       (onChange) => observeEvents(doc, onChange),
       () => ({ list: readEvents(doc) }),
     );
+    // Events member chapters shared with the federation (copies this branch holds; withdrawn ones hidden).
+    const copies = fromCrdt(
+      (onChange) => observeSharedCopies(doc, onChange),
+      () => ({ list: [...readSharedCopies(doc).values()].filter((copy) => copy.status !== 'withdrawn') }),
+    );
     // "Upcoming" moves on by itself while the page stays open.
     const [now, setNow] = createSignal(new Date().toISOString());
     const timer = setInterval(() => setNow(new Date().toISOString()), MINUTE);
@@ -123,6 +133,16 @@ export function createEventStore(deps: FeatureDeps) {
       events: (): readonly ChapterEvent[] => state().list,
       split: () => splitEvents(state().list, now()),
       event: (id: string): ChapterEvent | undefined => state().list.find((event) => event.id === id),
+      /** Shared by member chapters, not yet over, soonest first. */
+      sharedUpcoming: (): readonly SharedEventCopy[] => {
+        const at = Date.parse(now());
+        return copies()
+          .list.filter((copy) => Date.parse(copy.end) > at)
+          .sort((a, b) => a.start.localeCompare(b.start) || a.key.localeCompare(b.key));
+      },
+      sharedCopy: (key: string): SharedEventCopy | undefined => copies().list.find((copy) => copy.key === key),
+      /** Whether this device holds the chapter a copy came from (then the original is one tap away). */
+      holdsChapter: (id: string): boolean => deps.documents.get(id as DocId) !== undefined,
       myRsvp: (event: ChapterEvent): Rsvp | null => event.rsvps.find((entry) => entry.person.id === deps.identity.deviceKey)?.answer ?? null,
       create(input: EventInput): Result<string, readonly OrganizingError[]> {
         const checked = validateEventInput(input);
@@ -137,6 +157,7 @@ export function createEventStore(deps: FeatureDeps) {
         return updateEvent(doc, id, checked.value, new Date().toISOString()) ? ok(id) : err([{ field: 'record', code: 'notFound' }]);
       },
       rsvp: (id: string, answer: Rsvp): boolean => setRsvp(doc, id, me(), answer),
+      setCancelled: (id: string, cancelled: boolean): boolean => setEventCancelled(doc, id, cancelled, new Date().toISOString()),
       exportEvent(id: string, chapterName: string): Result<IcsFile, readonly EventError[]> {
         const event = readEvent(doc, id);
         if (!event) return err([{ field: 'uid', code: 'required' }]);

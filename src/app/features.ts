@@ -29,8 +29,8 @@ export function createFeatures(deps: FeatureDeps) {
     dashboard: () => withStrings('organizing', () => import('./dashboard').then((m) => m.createDashboardStore(deps))),
     // Signed records a peer deleted or overwrote: watched per open chapter, restorable from this device.
     vandalism: () => import('./vandalism').then((m) => m.createVandalismStore(deps)),
-    // Started once chapters exist: keeps every branch and ancestor document open and indexed.
-    federation: () => withStrings('federation', () => import('./federation').then((m) => m.createFederationStore(deps))),
+    // Started once chapters exist: keeps every branch and ancestor document open and indexed, and shared events copied up.
+    federation: () => withStrings('federation', () => import('./federation-with-events').then((m) => m.createFederationStore(deps))),
     directory: () => withStrings('federation', () => import('./directory').then((m) => m.createDirectoryStore(deps))),
   };
   type Stores = { [K in keyof typeof loaders]: Awaited<ReturnType<(typeof loaders)[K]>> };

@@ -10,7 +10,7 @@ import { LOCAL_EDIT } from './shared-text';
  */
 const eventsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('events');
 const RSVP = 'rsvp:';
-const FIELDS = ['title', 'start', 'end', 'place', 'link', 'description', 'allDay', 'timeZone'] as const;
+const FIELDS = ['title', 'start', 'end', 'place', 'link', 'description', 'allDay', 'timeZone', 'shared'] as const;
 
 const str = (map: Y.Map<unknown>, key: string): string => {
   const value = map.get(key);
@@ -18,7 +18,7 @@ const str = (map: Y.Map<unknown>, key: string): string => {
 };
 
 /** Optional inputs as stored when absent. */
-const defaults = { allDay: false, timeZone: '' } as Record<(typeof FIELDS)[number], string | boolean>;
+const defaults = { allDay: false, timeZone: '', shared: false } as Record<(typeof FIELDS)[number], string | boolean>;
 
 function rsvpOf(id: string, value: unknown): RsvpEntry | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -49,6 +49,8 @@ function readRecord(id: string, map: Y.Map<unknown>): ChapterEvent | undefined {
     place: str(map, 'place'),
     link: str(map, 'link'),
     description: str(map, 'description'),
+    shared: map.get('shared') === true,
+    cancelled: map.get('cancelled') === true,
     createdAt: str(map, 'createdAt'),
     updatedAt: str(map, 'updatedAt'),
     createdBy: { id: str(map, 'createdById'), name: str(map, 'createdByName') },
@@ -89,6 +91,17 @@ export function updateEvent(doc: Y.Doc, id: string, input: EventInput, at: strin
   if (!(map instanceof Y.Map)) return false;
   doc.transact(() => {
     for (const key of FIELDS) if (map.get(key) !== (input[key] ?? defaults[key])) map.set(key, input[key] ?? defaults[key]);
+    map.set('updatedAt', at);
+  }, LOCAL_EDIT);
+  return true;
+}
+
+/** Calls an event off (or back on); it stays in the list, marked. */
+export function setEventCancelled(doc: Y.Doc, id: string, cancelled: boolean, at: string): boolean {
+  const map = eventsMap(doc).get(id);
+  if (!(map instanceof Y.Map)) return false;
+  doc.transact(() => {
+    map.set('cancelled', cancelled);
     map.set('updatedAt', at);
   }, LOCAL_EDIT);
   return true;

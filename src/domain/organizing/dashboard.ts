@@ -9,7 +9,3 @@ export interface FromChapter<T> {
 export function newest<T>(items: readonly FromChapter<T>[], key: (item: T) => string, limit: number): readonly FromChapter<T>[] {
   return [...items].sort((a, b) => key(b.item).localeCompare(key(a.item))).slice(0, limit);
 }
-
-export function soonest<T>(items: readonly FromChapter<T>[], key: (item: T) => string, limit: number): readonly FromChapter<T>[] {
-  return [...items].sort((a, b) => key(a.item).localeCompare(key(b.item))).slice(0, limit);
-}

@@ -32,7 +32,7 @@ export function toCalendarEvent(event: ChapterEvent, chapterName: string): Calen
     createdAt: event.createdAt,
     updatedAt: event.updatedAt,
     chapterName,
-    status: 'confirmed',
+    status: event.cancelled ? 'cancelled' : 'confirmed',
   };
 }
 

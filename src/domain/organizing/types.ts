@@ -69,6 +69,10 @@ export interface ChapterEvent {
   /** http(s) link for online events, or ''. */
   readonly link: string;
   readonly description: string;
+  /** Shown to the whole federation: copied into every ancestor branch's document. */
+  readonly shared: boolean;
+  /** Called off: kept (never deleted) and shown as cancelled. */
+  readonly cancelled: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly createdBy: Person;

@@ -90,6 +90,8 @@ export interface EventInput {
   readonly allDay?: boolean;
   /** IANA zone the event is planned in; '' or absent: none recorded. */
   readonly timeZone?: string;
+  /** Share with the federation (copies in every ancestor branch). */
+  readonly shared?: boolean;
 }
 
 export function validateEventInput(input: EventInput): Checked<EventInput> {
@@ -110,7 +112,7 @@ export function validateEventInput(input: EventInput): Checked<EventInput> {
   const timeZone = input.timeZone ?? '';
   if (timeZone && !isTimeZoneName(timeZone)) errors.push({ field: 'timeZone', code: 'invalidChoice' });
   if (errors.length > 0) return err(errors);
-  return ok({ title, start: input.start, end: input.end, place, link, description, allDay: input.allDay === true, timeZone });
+  return ok({ title, start: input.start, end: input.end, place, link, description, allDay: input.allDay === true, timeZone, shared: input.shared === true });
 }
 
 export interface PostInput {

@@ -1,7 +1,8 @@
-import { createEffect, For, Show } from 'solid-js';
+import { createEffect, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { navigate } from '../../app/router';
 import { t } from '../../i18n';
+import { CardLinkList } from '../components/CardLinkList';
 import { Link } from '../components/Link';
 import './HomePage.css';
 
@@ -39,17 +40,7 @@ export function ShortcutPage(props: { readonly target: Target }) {
           </div>
         }
       >
-        <ul class="chapter-list" data-testid="shortcut-chapters">
-          <For each={chapters()}>
-            {(entry) => (
-              <li>
-                <Link href={formPath(entry.id, props.target)} class="card chapter-link">
-                  <span class="chapter-title">{entry.title || entry.id}</span>
-                </Link>
-              </li>
-            )}
-          </For>
-        </ul>
+        <CardLinkList items={chapters()} testid="shortcut-chapters" link={(entry) => ({ href: formPath(entry.id, props.target), title: entry.title || entry.id })} />
       </Show>
     </section>
   );

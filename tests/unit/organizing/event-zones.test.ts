@@ -18,6 +18,7 @@ const form = (over: Partial<EventForm>): EventForm => ({
   place: 'Praça',
   link: '',
   description: '',
+  shared: false,
   ...over,
 });
 

@@ -17,6 +17,8 @@ const event = (over: Partial<ChapterEvent> = {}): ChapterEvent => ({
   place: '',
   link: '',
   description: '',
+  shared: false,
+  cancelled: false,
   createdAt: '2026-03-01T10:00:00Z',
   updatedAt: '2026-03-01T10:00:00Z',
   createdBy: { id: 'k', name: 'A' },

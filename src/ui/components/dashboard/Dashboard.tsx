@@ -1,9 +1,11 @@
 import { type Accessor, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { useApp } from '../../../app/context';
-import type { FromChapter } from '../../../app/dashboard';
+import type { FromChapter, ListedEvent } from '../../../app/dashboard';
 import type { DirectoryRow } from '../../../app/directory';
 import { formatLocation } from '../../../domain/chapter';
-import { formatDate, formatDateTime, t } from '../../../i18n';
+import { listedTimes } from '../../../domain/organizing/shared-events';
+import { formatDate, t } from '../../../i18n';
+import { eventStartLabel } from '../../pages/events/event-time';
 import { Link } from '../Link';
 import { GovernanceSlot } from './GovernanceSlot';
 import './Dashboard.css';
@@ -28,7 +30,7 @@ export function Dashboard() {
           empty={t('dashboard.news.empty')}
           items={view.news}
           more={listLink('news')}
-          moreLabel={t('chapter.section.news')}
+          moreLabel={t('dashboard.more.news')}
           render={(entry) => (
             <Item href={`/chapters/${entry.chapterId}/news/${entry.item.id}`} title={entry.item.title} meta={`${formatDate(entry.item.publishedAt)} · ${entry.chapterName}`} />
           )}
@@ -39,14 +41,8 @@ export function Dashboard() {
           empty={t('dashboard.events.empty')}
           items={view.events}
           more={listLink('events')}
-          moreLabel={t('chapter.section.events')}
-          render={(entry) => (
-            <Item
-              href={`/chapters/${entry.chapterId}/events/${entry.item.id}`}
-              title={entry.item.title}
-              meta={`${formatDateTime(entry.item.start)}${entry.item.place ? ` · ${entry.item.place}` : ''} · ${entry.chapterName}`}
-            />
-          )}
+          moreLabel={t('dashboard.more.events')}
+          render={(row) => <EventItem row={row} />}
         />
         <Card
           id="projects"
@@ -54,7 +50,7 @@ export function Dashboard() {
           empty={t('dashboard.projects.empty')}
           items={view.projects}
           more={listLink('projects')}
-          moreLabel={t('chapter.section.projects')}
+          moreLabel={t('dashboard.more.projects')}
           render={(entry) => (
             <Item href={`/chapters/${entry.chapterId}/projects/${entry.item.id}`} title={entry.item.title} meta={t('dashboard.inChapter', { chapter: entry.chapterName })} />
           )}
@@ -65,7 +61,7 @@ export function Dashboard() {
           empty={t('dashboard.blog.empty')}
           items={view.blog}
           more={listLink('news')}
-          moreLabel={t('chapter.section.news')}
+          moreLabel={t('dashboard.more.blog')}
           render={(entry) => (
             <Item
               href={`/chapters/${entry.chapterId}/news/${entry.item.id}`}
@@ -80,7 +76,7 @@ export function Dashboard() {
           empty={t('dashboard.chapters.empty')}
           items={view.chapters}
           more="/"
-          moreLabel={t('nav.chapters')}
+          moreLabel={t('dashboard.more.chapters')}
           render={(chapter) => (
             <Item
               href={`/chapters/${chapter.chapterId}`}
@@ -97,7 +93,7 @@ export function Dashboard() {
           empty={t('dashboard.members.empty')}
           items={members}
           more="/directory"
-          moreLabel={t('chapter.directory')}
+          moreLabel={t('dashboard.more.members')}
           render={(row) => <Item href={`/chapters/${row.docId}`} title={row.name} meta={[row.chapterName, row.place].filter(Boolean).join(' · ')} />}
         />
         <GovernanceSlot />
@@ -128,6 +124,7 @@ function Card<T>(props: {
   readonly empty: string;
   readonly items: Accessor<readonly T[]>;
   readonly more: string;
+  /** A whole phrase per card ("All events", "Whole directory"): languages word these differently. */
   readonly moreLabel: string;
   readonly render: (item: T) => JSX.Element;
 }) {
@@ -140,10 +137,22 @@ function Card<T>(props: {
         </ul>
       </Show>
       <Link href={props.more} class="dashboard-more">
-        {t('dashboard.all', { section: props.moreLabel.toLowerCase() })}
+        {props.moreLabel}
       </Link>
     </section>
   );
+}
+
+/** An own branch's event links to it; a copy another chapter shared links to the copy in the branch holding it. */
+function EventItem(props: { readonly row: ListedEvent }) {
+  const times = () => listedTimes(props.row);
+  const href = () =>
+    props.row.kind === 'own'
+      ? `/chapters/${props.row.entry.chapterId}/events/${props.row.entry.item.id}`
+      : `/chapters/${props.row.heldIn}/events/${props.row.copy.key}`;
+  const meta = () =>
+    [times().cancelled ? t('events.cancelled') : '', eventStartLabel(times()), times().place, times().chapterName].filter(Boolean).join(' · ');
+  return <Item href={href()} title={times().title} meta={meta()} />;
 }
 
 function Item(props: { readonly href: string; readonly title: string; readonly meta: string }) {

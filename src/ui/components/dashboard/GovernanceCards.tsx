@@ -31,7 +31,7 @@ export default function GovernanceCards() {
           </p>
         </Show>
         <Link href={first() ? `/chapters/${first()}/polls` : '/'} class="dashboard-more">
-          {t('dashboard.all', { section: t('dashboard.polls.section') })}
+          {t('dashboard.more.polls')}
         </Link>
       </section>
       <section class="card dashboard-card" aria-labelledby="dashboard-minutes" data-testid="dashboard-minutes">
@@ -45,7 +45,7 @@ export default function GovernanceCards() {
           </p>
         </Show>
         <Link href={first() ? `/chapters/${first()}/meetings` : '/'} class="dashboard-more">
-          {t('dashboard.all', { section: t('dashboard.minutes.section') })}
+          {t('dashboard.more.minutes')}
         </Link>
       </section>
     </>

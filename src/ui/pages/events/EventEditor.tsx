@@ -10,7 +10,7 @@ import { createEventFields, EventFieldset } from './EventFields';
 const TWO_HOURS = 2 * 3_600_000;
 
 export function NewEvent(props: { readonly events: EventsView; readonly base: string }) {
-  const fields = createEventFields({ title: '', allDay: false, timeZone: viewerTimeZone(), start: '', end: '', place: '', link: '', description: '' });
+  const fields = createEventFields({ title: '', allDay: false, timeZone: viewerTimeZone(), start: '', end: '', place: '', link: '', description: '', shared: false });
   const [errors, setErrors] = createSignal<readonly OrganizingError[]>([]);
   let alert!: HTMLParagraphElement;
   const onStart = (value: string) => {

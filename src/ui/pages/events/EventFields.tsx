@@ -62,6 +62,20 @@ export function EventFieldset(props: { readonly fields: EventFields; readonly er
         error={errorFor(props.errors, 'description')}
         multiline
       />
+      <div class="org-check">
+        <input
+          id="event-shared"
+          data-testid="event-shared"
+          type="checkbox"
+          checked={f().shared}
+          aria-describedby="event-shared-help"
+          onChange={(e) => set('shared')(e.currentTarget.checked)}
+        />
+        <label for="event-shared">{t('events.form.shared')}</label>
+      </div>
+      <p class="muted field-help" id="event-shared-help">
+        {t('events.form.sharedHelp')}
+      </p>
     </>
   );
 }

@@ -4,11 +4,13 @@ import type { ChapterEvent, EventsView, Rsvp } from '../../../app/events';
 import { downloadIcs } from '../../../app/events';
 import { RSVPS } from '../../../domain/organizing/types';
 import { t } from '../../../i18n';
+import { CardLinkList } from '../../components/CardLinkList';
 import { Link } from '../../components/Link';
 import type { SectionProps } from '../chapter/section-props';
 import { BackLink, EmptyState, personName } from '../projects/form-kit';
 import { EditEvent, NewEvent } from './EventEditor';
 import { eventWhen, originalZoneNote } from './event-time';
+import { SharedEventDetail, SharedList } from './SharedEvents';
 
 /** Events of the chapter: upcoming and past, a new event, or one event with RSVPs and .ics export. */
 export default function EventsSection(props: SectionProps) {
@@ -27,6 +29,7 @@ export default function EventsSection(props: SectionProps) {
       <Match when={props.itemId === 'new'}>
         <NewEvent events={events} base={base} />
       </Match>
+      <Match when={props.itemId ? events.sharedCopy(props.itemId) : undefined}>{(copy) => <SharedEventDetail copy={copy()} base={base} opensSource={events.holdsChapter(copy().sourceId)} />}</Match>
       <Match when={props.itemId}>{(id) => <EventDetail events={events} id={id()} base={base} chapterName={chapterName()} />}</Match>
       <Match when={true}>
         <section class="stack" aria-labelledby="events-title">
@@ -48,11 +51,20 @@ export default function EventsSection(props: SectionProps) {
               {exportError()}
             </p>
           </Show>
-          <Show when={events.events().length > 0} fallback={<EmptyState testid="events-empty" title={t('events.empty.title')} body={t('events.empty.body')} />}>
+          <Show
+            when={events.events().length > 0}
+            fallback={
+              <>
+                <EmptyState testid="events-empty" title={t('events.empty.title')} body={t('events.empty.body')} />
+                <SharedList events={events} base={base} />
+              </>
+            }
+          >
             <section aria-labelledby="events-upcoming" class="stack">
               <h2 id="events-upcoming">{t('events.upcoming')}</h2>
               <EventList events={events.split().upcoming} base={base} empty={t('events.noUpcoming')} testid="events-upcoming-list" />
             </section>
+            <SharedList events={events} base={base} />
             <section aria-labelledby="events-past" class="stack">
               <h2 id="events-past">{t('events.past')}</h2>
               <EventList events={events.split().past} base={base} empty={t('events.noPast')} testid="events-past-list" />
@@ -67,21 +79,15 @@ export default function EventsSection(props: SectionProps) {
 function EventList(props: { readonly events: readonly ChapterEvent[]; readonly base: string; readonly empty: string; readonly testid: string }) {
   return (
     <Show when={props.events.length > 0} fallback={<p class="muted">{props.empty}</p>}>
-      <ul class="org-list" data-testid={props.testid}>
-        <For each={props.events}>
-          {(event) => (
-            <li>
-              <Link href={`${props.base}/${event.id}`} class="card org-item">
-                <span class="org-item-title">{event.title}</span>
-                <span class="org-meta">
-                  {eventWhen(event)}
-                  <Show when={event.place}> · {event.place}</Show>
-                </span>
-              </Link>
-            </li>
-          )}
-        </For>
-      </ul>
+      <CardLinkList
+        items={props.events}
+        testid={props.testid}
+        link={(event) => ({
+          href: `${props.base}/${event.id}`,
+          title: event.title,
+          meta: [event.cancelled ? t('events.cancelled') : '', eventWhen(event), event.place].filter(Boolean).join(' · '),
+        })}
+      />
     </Show>
   );
 }
@@ -146,6 +152,16 @@ function EventDetail(props: { readonly events: EventsView; readonly id: string; 
                   </p>
                 </Show>
                 <p class="org-meta">{t('events.organizer', { name: personName(event().createdBy, meId()) })}</p>
+                <Show when={event().shared}>
+                  <p class="org-meta" data-testid="event-shared-note">
+                    {t('events.sharedNote')}
+                  </p>
+                </Show>
+                <Show when={event().cancelled}>
+                  <p class="notice" role="status" data-testid="event-cancelled">
+                    {t('events.cancelledNote')}
+                  </p>
+                </Show>
               </div>
               <div class="row">
                 <button type="button" class="button" data-testid="event-edit" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
@@ -153,6 +169,9 @@ function EventDetail(props: { readonly events: EventsView; readonly id: string; 
                 </button>
                 <button type="button" class="button" data-testid="event-export" onClick={exportOne}>
                   {t('events.export')}
+                </button>
+                <button type="button" class="button" data-testid="event-cancel" onClick={() => props.events.setCancelled(props.id, !event().cancelled)}>
+                  {event().cancelled ? t('events.restore') : t('events.cancel')}
                 </button>
               </div>
             </header>

@@ -11,8 +11,11 @@ const inZone = (iso: string, zone: string): string => {
   }
 };
 
+/** What a date line needs of an event, an original or a shared copy. */
+export type EventTimes = Pick<ChapterEvent, 'start' | 'end' | 'allDay' | 'timeZone'>;
+
 /** All-day: its dates in the zone it was planned in. Timed: in this device's zone. */
-export function eventWhen(event: ChapterEvent): string {
+export function eventWhen(event: EventTimes): string {
   if (event.allDay) {
     const zone = event.timeZone || 'UTC';
     const first = instantToDate(event.start, zone);
@@ -24,8 +27,13 @@ export function eventWhen(event: ChapterEvent): string {
   return t('events.when', { start: formatDateTime(event.start), end: formatDateTime(event.end) });
 }
 
+/** A short line for lists: all-day events by their dates only (never a midnight time), others by their start. */
+export function eventStartLabel(event: EventTimes): string {
+  return event.allDay ? eventWhen(event) : formatDateTime(event.start);
+}
+
 /** The start in the zone the event was planned in, when that zone shows a different time than this device's; else ''. */
-export function originalZoneNote(event: ChapterEvent): string {
+export function originalZoneNote(event: EventTimes): string {
   const zone = event.timeZone;
   if (!zone || event.allDay || zone === viewerTimeZone()) return '';
   const there = inZone(event.start, zone);

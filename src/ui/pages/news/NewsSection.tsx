@@ -5,6 +5,7 @@ import type { OrganizingError } from '../../../app/projects';
 import { navigate } from '../../../app/router';
 import { LIMITS } from '../../../domain/organizing/types';
 import { formatBytes, formatDateTime, t } from '../../../i18n';
+import { CardLinkList } from '../../components/CardLinkList';
 import { Link } from '../../components/Link';
 import type { SectionProps } from '../chapter/section-props';
 import { BackLink, EmptyState, errorFor, Field, FormAlert, personName, SelectField } from '../projects/form-kit';
@@ -48,21 +49,15 @@ export default function NewsSection(props: SectionProps) {
 
 function PostList(props: { readonly posts: readonly Post[]; readonly base: string; readonly testid: string }) {
   return (
-    <ul class="org-list" data-testid={props.testid}>
-      <For each={props.posts}>
-        {(post) => (
-          <li>
-            <Link href={`${props.base}/${post.id}`} class="card org-item">
-              <span class="org-item-title">{post.title}</span>
-              <span class="org-meta">
-                {t(post.kind === 'news' ? 'news.kind.news' : 'news.kind.blog')} ·{' '}
-                {t('news.byline', { name: personName(post.author), date: formatDateTime(post.publishedAt || post.updatedAt) })}
-              </span>
-            </Link>
-          </li>
-        )}
-      </For>
-    </ul>
+    <CardLinkList
+      items={props.posts}
+      testid={props.testid}
+      link={(post) => ({
+        href: `${props.base}/${post.id}`,
+        title: post.title,
+        meta: `${t(post.kind === 'news' ? 'news.kind.news' : 'news.kind.blog')} · ${t('news.byline', { name: personName(post.author), date: formatDateTime(post.publishedAt || post.updatedAt) })}`,
+      })}
+    />
   );
 }
 

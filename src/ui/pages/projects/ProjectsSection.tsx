@@ -4,6 +4,7 @@ import type { Offer, OrganizingError, ProjectsView } from '../../../app/projects
 import { navigate } from '../../../app/router';
 import { OFFER_CATEGORIES, OFFER_DIRECTIONS } from '../../../domain/organizing/types';
 import { type MessageKey, t } from '../../../i18n';
+import { CardLinkList } from '../../components/CardLinkList';
 import { Link } from '../../components/Link';
 import type { SectionProps } from '../chapter/section-props';
 import { BackLink, EmptyState, errorFor, Field, FormAlert, personName, SelectField } from './form-kit';
@@ -35,20 +36,15 @@ export default function ProjectsSection(props: SectionProps) {
             when={projects.projects().length > 0}
             fallback={<EmptyState testid="projects-empty" title={t('projects.empty.title')} body={t('projects.empty.body')} />}
           >
-            <ul class="org-list" data-testid="project-list">
-              <For each={projects.projects()}>
-                {(project) => (
-                  <li>
-                    <Link href={`${base}/${project.id}`} class="card org-item">
-                      <span class="org-item-title">{project.title}</span>
-                      <span class="org-meta">
-                        {kindLabel(project.kind)} · {t('projects.participants', { count: project.participants.length })}
-                      </span>
-                    </Link>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <CardLinkList
+              items={projects.projects()}
+              testid="project-list"
+              link={(project) => ({
+                href: `${base}/${project.id}`,
+                title: project.title,
+                meta: `${kindLabel(project.kind)} · ${t('projects.participants', { count: project.participants.length })}`,
+              })}
+            />
           </Show>
         </section>
       </Match>
