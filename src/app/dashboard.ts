@@ -74,20 +74,24 @@ export function createDashboardStore(deps: FeatureDeps) {
       return { projects, events, copies, posts, chapters };
     });
 
+    const timeline = createMemo(() => {
+      const at = Date.parse(now());
+      const rows = federationEvents(all().events, all().copies)
+        .map((row) => ({ row, times: listedTimes(row) }))
+        .sort((a, b) => a.times.start.localeCompare(b.times.start) || a.row.key.localeCompare(b.row.key));
+      const upcoming = rows.filter(({ times }) => Date.parse(times.end) > at).map(({ row }) => row);
+      const past = rows.filter(({ times }) => Date.parse(times.end) <= at).map(({ row }) => row).reverse();
+      return { upcoming, past } as { readonly upcoming: readonly ListedEvent[]; readonly past: readonly ListedEvent[] };
+    });
+
     return {
       news: createMemo(() => newest(all().posts.filter((p) => p.item.kind === 'news'), (p) => p.publishedAt, LIMIT)),
       blog: createMemo(() => newest(all().posts.filter((p) => p.item.kind === 'blog'), (p) => p.publishedAt, LIMIT)),
       projects: createMemo(() => newest(all().projects, (p) => p.createdAt, LIMIT)),
       /** Own branches' events and events shared with them, once each, soonest first. */
-      events: createMemo((): readonly ListedEvent[] => {
-        const at = Date.parse(now());
-        return federationEvents(all().events, all().copies)
-          .map((row) => ({ row, times: listedTimes(row) }))
-          .filter(({ times }) => Date.parse(times.end) > at)
-          .sort((a, b) => a.times.start.localeCompare(b.times.start) || a.row.key.localeCompare(b.row.key))
-          .slice(0, LIMIT)
-          .map(({ row }) => row);
-      }),
+      events: createMemo((): readonly ListedEvent[] => timeline().upcoming.slice(0, LIMIT)),
+      /** Every event on this device's branches and shared with them: upcoming soonest first, past latest first. */
+      timeline,
       chapters: createMemo(() =>
         [...all().chapters].sort((a, b) => (b.details.foundedOn || b.createdAt).localeCompare(a.details.foundedOn || a.createdAt)).slice(0, LIMIT),
       ),

@@ -25,6 +25,7 @@ export type Route =
   | { readonly page: 'sync' }
   | { readonly page: 'federation' }
   | { readonly page: 'directory' }
+  | { readonly page: 'events' }
   | { readonly page: 'shortcut'; readonly target: 'meeting' | 'poll' }
   | { readonly page: 'notFound' };
 
@@ -36,6 +37,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/sync') return { page: 'sync' };
   if (pathname === '/federation') return { page: 'federation' };
   if (pathname === '/directory') return { page: 'directory' };
+  if (pathname === '/events') return { page: 'events' };
   // The installed app's home-screen shortcuts (see the manifest in vite.config.ts).
   if (pathname === '/new/meeting') return { page: 'shortcut', target: 'meeting' };
   if (pathname === '/new/poll') return { page: 'shortcut', target: 'poll' };

@@ -19,6 +19,7 @@ const SettingsPage = lazy(() =>
 const SyncPage = lazy(() => Promise.all([import('./pages/sync/SyncPage'), loadCatalog('sync')]).then(([m]) => ({ default: m.SyncPage })));
 const FederationPage = lazy(() => import('./pages/federation/FederationPage').then((m) => ({ default: m.FederationPage })));
 const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const FederationEventsPage = lazy(() => import('./pages/events/FederationEventsPage').then((m) => ({ default: m.FederationEventsPage })));
 const ShortcutPage = lazy(() => import('./pages/ShortcutPage').then((m) => ({ default: m.ShortcutPage })));
 
 const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
@@ -85,6 +86,9 @@ export function App() {
           </Match>
           <Match when={route().page === 'directory'}>
             <DirectoryPage />
+          </Match>
+          <Match when={route().page === 'events'}>
+            <FederationEventsPage />
           </Match>
           <Match when={shortcutRoute()}>{(shortcut) => <ShortcutPage target={shortcut().target} />}</Match>
           <Match when={chapterRoute()}>

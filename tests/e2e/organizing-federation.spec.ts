@@ -60,7 +60,12 @@ test('an event chapter A shares with the federation shows on chapter B’s devic
   const march = boEvents.getByRole('link', { name: /Regional march/ });
   await expect(march).toContainText('Jun 7, 2031, all day · Town square · Alpha chapter');
   await expect(bo.page.getByTestId('dashboard-members').getByRole('link', { name: 'Whole directory' })).toBeVisible();
-  await expect(boEvents.getByRole('link', { name: 'All events' })).toBeVisible();
+  // "All events" is the federation-wide list: upcoming (the march) and past, across every branch here.
+  await boEvents.getByRole('link', { name: 'All events' }).click();
+  await expect(bo.page.getByRole('heading', { name: 'Events across the federation' })).toBeVisible();
+  await expect(bo.page.getByTestId('federation-events-upcoming')).toContainText('Regional march');
+  await expect(bo.page.getByTestId('federation-events-past')).toContainText('No past events yet.');
+  await bo.page.getByRole('link', { name: 'Chapters', exact: true }).click();
 
   // The copy opens read-only in the region: no RSVP here, the source chapter is named.
   await march.click();

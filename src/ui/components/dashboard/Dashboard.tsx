@@ -40,7 +40,7 @@ export function Dashboard() {
           title={t('dashboard.events')}
           empty={t('dashboard.events.empty')}
           items={view.events}
-          more={listLink('events')}
+          more="/events"
           moreLabel={t('dashboard.more.events')}
           render={(row) => <EventItem row={row} />}
         />
@@ -144,7 +144,7 @@ function Card<T>(props: {
 }
 
 /** An own branch's event links to it; a copy another chapter shared links to the copy in the branch holding it. */
-function EventItem(props: { readonly row: ListedEvent }) {
+export function EventItem(props: { readonly row: ListedEvent }) {
   const times = () => listedTimes(props.row);
   const href = () =>
     props.row.kind === 'own'
@@ -155,7 +155,7 @@ function EventItem(props: { readonly row: ListedEvent }) {
   return <Item href={href()} title={times().title} meta={meta()} />;
 }
 
-function Item(props: { readonly href: string; readonly title: string; readonly meta: string }) {
+export function Item(props: { readonly href: string; readonly title: string; readonly meta: string }) {
   return (
     <Link href={props.href}>
       <span class="dashboard-item-title">{props.title}</span>
