@@ -63,7 +63,7 @@ const VOTE_DAYS = 7;
 
 /**
  * Opens the yes/no poll a request or a removal is put to, through the polls' own validation,
- * signing and repository: the whole chapter votes, a simple majority decides, results visible.
+ * signing and repository: the whole chapter votes, a simple majority decides, results shown at the close.
  */
 export async function openMembershipPoll(
   doc: Y.Doc,
@@ -84,7 +84,7 @@ export async function openMembershipPoll(
       customThreshold: 50,
       quorum: 0,
       closesAt: new Date(now.getTime() + VOTE_DAYS * 86_400_000).toISOString(),
-      showResultsBeforeClose: true,
+      showResultsBeforeClose: false,
       allowBallotChange: true,
       anyMemberMayClose: true,
     },
