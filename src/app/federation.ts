@@ -55,8 +55,16 @@ export function createFederationStore(deps: FeatureDeps) {
   /** Accepts this device has already answered with a link, so a slow re-validation never signs twice. */
   const linked = new Set<FederationEntryId>();
 
-  async function sign(doc: HeldBranch['doc'], branchId: DocId, body: FederationBody): Promise<void> {
-    const unsigned = { ...body, branchId, author: identity.deviceKey, createdAt: new Date().toISOString() } as UnsignedFederationEntry;
+  /** `speaksFor`: the branch whose membership gives the signer the right (its point is signed in). */
+  async function sign(doc: HeldBranch['doc'], branchId: DocId, body: FederationBody, speaksFor: HeldBranch): Promise<void> {
+    const heads = speaksFor.membershipHeads;
+    const unsigned = {
+      ...body,
+      branchId,
+      author: identity.deviceKey,
+      createdAt: new Date().toISOString(),
+      ...(heads.length > 0 ? { membershipHeads: heads } : {}),
+    } as UnsignedFederationEntry;
     appendFederationEntry(doc, await signFederationEntry(unsigned, identity.device));
   }
 
@@ -93,7 +101,7 @@ export function createFederationStore(deps: FeatureDeps) {
         parentName: parent.details.name,
         parentLevel: parent.details.level,
         acceptId,
-      });
+      }, child);
     }
   }
 
@@ -159,7 +167,7 @@ export function createFederationStore(deps: FeatureDeps) {
       childGenesis: child.entry.genesisId ?? child.membership.foundedBy,
       childName: child.details.name,
       childLevel: child.details.level,
-    });
+    }, child);
     return ok(undefined);
   }
 
@@ -172,7 +180,7 @@ export function createFederationStore(deps: FeatureDeps) {
     const request = parent.federation.requests.find((item) => item.id === requestId);
     if (!request) return err('unknownRequest');
     if (request.acceptedBy) return ok(undefined);
-    await sign(parent.doc, parentId, { type: 'accept', requestId, childId: request.childId });
+    await sign(parent.doc, parentId, { type: 'accept', requestId, childId: request.childId }, parent);
     return ok(undefined);
   }
 

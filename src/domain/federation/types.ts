@@ -17,6 +17,13 @@ export interface FederationEnvelope {
   readonly author: DeviceKey;
   /** Informational; also breaks ties between parent links (latest wins). */
   readonly createdAt: string;
+  /**
+   * The heads of the membership log of the branch the author speaks for (sorted), as the author's
+   * device saw it: the point of that log the record was made at. The signer must have had the
+   * right to speak for the branch at that point, as for membership entries. Absent on records
+   * made before this existed; those are judged on the current membership.
+   */
+  readonly membershipHeads?: readonly string[];
   readonly signature: string;
 }
 

@@ -21,13 +21,17 @@ export interface FederationOptions {
   /** The document the log was read from. */
   readonly branchId: DocId;
   readonly branchLevel: BranchLevel;
-  /** Whether the device may speak for this branch (see `authorityOf`). */
-  readonly isAuthorized: (author: DeviceKey) => boolean;
   /**
-   * Whether the device may speak for a joining chapter, when this device holds that chapter's
-   * document; undefined when it does not (the request is then judged on its signature alone).
+   * Whether the device may speak for this branch at the point of its membership log the record
+   * names (`heads`; absent on old records: now). See `authorityTimeline`.
    */
-  readonly childAuthority?: (childId: DocId, author: DeviceKey) => boolean | undefined;
+  readonly isAuthorized: (author: DeviceKey, heads?: readonly string[]) => boolean;
+  /**
+   * Whether the device may speak for a joining chapter (at the point of the chapter's membership
+   * log the request names), when this device holds that chapter's document; undefined when it
+   * does not (the request is then judged on its signature alone).
+   */
+  readonly childAuthority?: (childId: DocId, author: DeviceKey, heads?: readonly string[]) => boolean | undefined;
 }
 
 /** Id hashes the canonical form and the signature verifies; injected so the domain does no crypto. */
@@ -100,7 +104,7 @@ export function validateFederationLog(
   const acceptedBy = new Map<FederationEntryId, FederationEntryId>();
   for (const accept of accepts) {
     const request = validRequests.get(accept.requestId);
-    const reason: FederationInvalidReason | null = !options.isAuthorized(accept.author)
+    const reason: FederationInvalidReason | null = !options.isAuthorized(accept.author, accept.membershipHeads)
       ? 'notAllowed'
       : request === undefined
         ? 'unknownRequest'
@@ -114,7 +118,7 @@ export function validateFederationLog(
   }
   let parentLink: ParentLinkEntry | null = null;
   for (const link of links) {
-    const reason = !options.isAuthorized(link.author)
+    const reason = !options.isAuthorized(link.author, link.membershipHeads)
       ? 'notAllowed'
       : !isBelow(options.branchLevel, link.parentLevel)
         ? 'levelNotBelow'
@@ -147,7 +151,7 @@ function envelopeReason(entry: FederationEntry, verified: FederationVerifiedChec
 
 function requestReason(request: JoinRequestEntry, options: FederationOptions): FederationInvalidReason | null {
   if (!isBelow(request.childLevel, options.branchLevel)) return 'levelNotBelow';
-  if (options.childAuthority?.(request.childId, request.author) === false) return 'notAllowed';
+  if (options.childAuthority?.(request.childId, request.author, request.membershipHeads) === false) return 'notAllowed';
   return null;
 }
 
