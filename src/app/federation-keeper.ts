@@ -150,6 +150,14 @@ export function createFederationKeeper(deps: FeatureDeps, onSettled: (branches: 
 
   const unsubscribe = deps.catalog.subscribe((entries) => {
     for (const entry of entries) watch(entry);
+    // A branch no longer in the catalog (e.g. a parent the chapter left) is no longer kept.
+    const present = new Set(entries.map((entry) => entry.id));
+    for (const [docId, item] of watched) {
+      if (present.has(docId)) continue;
+      item.off();
+      watched.delete(docId);
+      schedule();
+    }
   });
   void deps.catalog.list().then((entries) => {
     for (const entry of entries) watch(entry);

@@ -47,6 +47,10 @@ const BODIES: Readonly<Record<string, { readonly keys: readonly string[]; readon
       isBranchLevel(f.parentLevel) &&
       isId(f.acceptId),
   },
+  'leave-parent': {
+    keys: ['childId', 'parentId', 'acceptId'],
+    check: (f) => isDoc(f.childId) && isDoc(f.parentId) && f.childId !== f.parentId && (f.branchId === f.childId || f.branchId === f.parentId) && isId(f.acceptId),
+  },
 };
 
 export function parseFederationEntry(value: unknown): Result<FederationEntry, FederationShapeError> {

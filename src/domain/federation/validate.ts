@@ -14,6 +14,7 @@ import type {
   FederationVerdict,
   JoinRequestEntry,
   JoinRequestView,
+  LeaveParentEntry,
   ParentLinkEntry,
 } from './types';
 
@@ -84,6 +85,7 @@ export function validateFederationLog(
   const requests: JoinRequestEntry[] = [];
   const accepts: AcceptEntry[] = [];
   const links: ParentLinkEntry[] = [];
+  const leaves: LeaveParentEntry[] = [];
   for (const entry of byId.values()) {
     const reason = envelopeReason(entry, verified, options);
     if (reason !== null) {
@@ -92,6 +94,7 @@ export function validateFederationLog(
     }
     if (entry.type === 'join-request') requests.push(entry);
     else if (entry.type === 'accept') accepts.push(entry);
+    else if (entry.type === 'leave-parent') leaves.push(entry);
     else links.push(entry);
   }
 
@@ -116,6 +119,22 @@ export function validateFederationLog(
     const known = acceptedBy.get(accept.requestId);
     if (known === undefined || accept.id < known) acceptedBy.set(accept.requestId, accept.id);
   }
+  // Leaving: in the chapter's document by whoever speaks for it; in the parent's, as for a request.
+  const departures = new Map<FederationEntryId, LeaveParentEntry>();
+  const leftBy = new Map<FederationEntryId, FederationEntryId>();
+  for (const leave of leaves) {
+    const own = leave.branchId === leave.childId;
+    const allowed = own
+      ? options.isAuthorized(leave.author, leave.membershipHeads)
+      : options.childAuthority?.(leave.childId, leave.author, leave.membershipHeads) !== false;
+    const request = own ? undefined : [...validRequests.values()].find((item) => acceptedBy.get(item.id) === leave.acceptId);
+    const reason: FederationInvalidReason | null = !allowed ? 'notAllowed' : !own && (request === undefined || request.childId !== leave.childId) ? 'unknownRequest' : null;
+    judge(leave, reason);
+    if (reason !== null) continue;
+    const earliest = (known: FederationEntryId | undefined) => known === undefined || leave.id < known;
+    if (own && earliest(departures.get(leave.acceptId)?.id)) departures.set(leave.acceptId, leave);
+    if (request && earliest(leftBy.get(request.id))) leftBy.set(request.id, leave.id);
+  }
   let parentLink: ParentLinkEntry | null = null;
   for (const link of links) {
     const reason = !options.isAuthorized(link.author, link.membershipHeads)
@@ -124,7 +143,7 @@ export function validateFederationLog(
         ? 'levelNotBelow'
         : null;
     judge(link, reason);
-    if (reason === null && (parentLink === null || later(link, parentLink))) parentLink = link;
+    if (reason === null && !departures.has(link.acceptId) && (parentLink === null || later(link, parentLink))) parentLink = link;
   }
 
   const views: JoinRequestView[] = [...validRequests.values()]
@@ -138,9 +157,13 @@ export function validateFederationLog(
       author: request.author,
       createdAt: request.createdAt,
       acceptedBy: acceptedBy.get(request.id) ?? null,
+      leftBy: leftBy.get(request.id) ?? null,
     }));
   const all = [...verdicts.values(), ...rejected.values()].sort((a, b) => compare(a.id, b.id) || compare(JSON.stringify(a), JSON.stringify(b)));
-  return { branchId: options.branchId, requests: views, parentLink, verdicts: all };
+  const left = [...departures.values()]
+    .sort((a, b) => compare(a.id, b.id))
+    .map((leave) => ({ parentId: leave.parentId, acceptId: leave.acceptId, entryId: leave.id }));
+  return { branchId: options.branchId, requests: views, parentLink, departures: left, verdicts: all };
 }
 
 function envelopeReason(entry: FederationEntry, verified: FederationVerifiedCheck, options: FederationOptions): FederationInvalidReason | null {
