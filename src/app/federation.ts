@@ -8,6 +8,7 @@ import { SKILL_CARD_LIMITS } from '../domain/federation/skill-card';
 import { isBelow } from '../domain/federation/validate';
 import type { DocId } from '../domain/ids';
 import type { Result } from '../domain/result';
+import type { SyncState } from '../sync/transport';
 import { err, ok } from '../domain/result';
 import { newCatalogEntry } from '../persistence/catalog';
 import { directoryIndex, indexDirectory } from './directory';
@@ -226,9 +227,11 @@ export function createFederationStore(deps: FeatureDeps) {
       void forgetLeftAncestors(keeper.branches());
     };
     let off: (() => void) | undefined;
-    if (!connection) return release();
-    const ready = (state: ReturnType<typeof connection.state>) => state.kind === 'connected' && state.peers > 0;
-    if (ready(connection.state())) return release();
+    const ready = (state: SyncState) => state.kind === 'connected' && state.peers > 0;
+    if (!connection || ready(connection.state())) {
+      release();
+      return;
+    }
     off = connection.onState((state) => {
       if (ready(state)) release();
     });
