@@ -9,6 +9,7 @@ import { MemberDevices } from './MemberDevices';
 import { MemberHistory } from './MemberHistory';
 import { MembershipSettings } from './MembershipSettings';
 import { PutToVote } from './PutToVote';
+import { VerifyMember } from './VerifyMember';
 import { RemoveMember } from './RemoveMember';
 import './MembersSection.css';
 
@@ -123,6 +124,7 @@ export default function MembersSection(props: SectionProps) {
                 </Show>
               </section>
             </Show>
+            <VerifyMember members={members} />
             <InviteUsageList state={state()} />
             <InvalidEntries members={members} />
             <MembershipSettings members={members} />
