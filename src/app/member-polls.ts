@@ -1,3 +1,4 @@
+import { type Accessor, createEffect } from 'solid-js';
 import type * as Y from 'yjs';
 import { createPoll, readPolls } from '../crdt/poll-repository';
 import { signPoll, verifyAllSigned } from '../crypto/ballot-signing';
@@ -5,8 +6,10 @@ import type { DeviceKeyPair } from '../crypto/ed25519';
 import type { DocId } from '../domain/ids';
 import { passedMembershipPolls } from '../domain/membership/poll-evidence';
 import { createAdmissionPolicy } from '../domain/membership/policy';
+import type { EntryBody, EntryId, MemberId } from '../domain/membership/types';
+import { ENTRY_LIMITS } from '../domain/membership/types';
 import type { ValidateOptions } from '../domain/membership/validate';
-import type { MembershipState } from '../domain/membership/view';
+import type { Member, MembershipState, PollLink } from '../domain/membership/view';
 import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
 import { validatePollInput } from '../domain/polls/validate';
@@ -94,6 +97,52 @@ export async function openMembershipPoll(
   const signed = await signPoll(checked.value, device);
   createPoll(doc, signed);
   return ok(signed.id);
+}
+
+interface DecisionInput {
+  readonly doc: Y.Doc;
+  readonly state: Accessor<MembershipState | null>;
+  readonly me: Accessor<Member | null>;
+  readonly passed: Accessor<ReadonlySet<string>>;
+  readonly write: (body: EntryBody) => Promise<void>;
+}
+
+/**
+ * What the members view offers for requests and removals put to a vote. Call inside a reactive
+ * owner: the member who put something to a vote carries out the decision once the poll passed
+ * (anyone else can, with `applyPoll`).
+ */
+export function pollDecisions({ doc, state, me, passed, write }: DecisionInput) {
+  const pollFor = (subject: { readonly requestId?: EntryId; readonly memberId?: MemberId }): PollLink | null =>
+    state()?.pollLinks.find((link) =>
+      subject.requestId !== undefined ? link.requestId === subject.requestId : link.memberId === (subject.memberId ?? null),
+    ) ?? null;
+  const pollPassed = (pollId: string): boolean => passed().has(pollId);
+  const applyPoll = async (link: PollLink): Promise<void> => {
+    if (!me() || !pollPassed(link.pollId)) return;
+    if (link.requestId !== null) await write({ type: 'admit', requestId: link.requestId, pollId: link.pollId });
+    else if (link.memberId !== null) {
+      const reason = (pollQuestion(doc, link.pollId) ?? link.pollId).slice(0, ENTRY_LIMITS.reason);
+      await write({ type: 'remove', memberId: link.memberId, reason, decisionId: link.pollId });
+    }
+  };
+  const applied = new Set<string>();
+  createEffect(() => {
+    const current = state();
+    const mine = me();
+    if (!current || !mine) return;
+    for (const link of current.pollLinks) {
+      if (link.linkedByMember !== mine.id || !pollPassed(link.pollId) || applied.has(link.pollId)) continue;
+      const open =
+        link.requestId !== null
+          ? current.pendingRequests.some((request) => request.id === link.requestId)
+          : current.members.some((member) => member.id === link.memberId && member.status === 'active');
+      if (!open) continue;
+      applied.add(link.pollId);
+      void applyPoll(link);
+    }
+  });
+  return { pollFor, pollPassed, applyPoll };
 }
 
 /** The question of a stored poll (for a removal's reason), or null. */

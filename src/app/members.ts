@@ -1,4 +1,4 @@
-import { type Accessor, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
+import { type Accessor, createMemo, createSignal, onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
 import { appendMembershipEntry, observeMembershipLog, readMembershipLog } from '../crdt/membership-repository';
 import { observePolls } from '../crdt/poll-repository';
@@ -19,7 +19,7 @@ import { openDoc } from './feature-deps';
 import type { InviterStatus, RememberedInvite } from './invite-memory';
 import { inviterStatus, recallInvite, rememberInvite } from './invite-memory';
 import { watchInviter } from './inviter-check';
-import { openMembershipPoll, pollQuestion, validateWithPolls } from './member-polls';
+import { openMembershipPoll, pollDecisions, validateWithPolls } from './member-polls';
 import type { ValidateMembership } from './trusted-verifier';
 import { createTrustedValidation } from './trusted-verifier';
 
@@ -96,8 +96,10 @@ export function createMembersStore(deps: FeatureDeps) {
   const { identity } = deps;
   const plain = createTrustedValidation(deps.catalog);
   // Every check of a log sees the chapter's polls as evidence, so members admitted by a vote count everywhere.
-  const validate: ValidateMembership = async (entries, options) =>
-    (await validateWithPolls(plain, openDoc(deps, options.chapterId as DocId), entries, options)).state;
+  const validate: ValidateMembership = async (entries, options) => {
+    const doc = deps.documents.get(options.chapterId as DocId)?.doc;
+    return doc ? (await validateWithPolls(plain, doc, entries, options)).state : plain(entries, options);
+  };
 
   async function append(doc: Y.Doc, docId: DocId, body: EntryBody, state: MembershipState | null): Promise<MembershipEntry> {
     const valid = new Set(state?.verdicts.filter((v) => v.status === 'valid').map((v) => v.id) ?? []);
@@ -205,36 +207,7 @@ export function createMembersStore(deps: FeatureDeps) {
     const write = async (body: EntryBody): Promise<void> => {
       await append(doc, docId, body, state());
     };
-    const pollFor = (subject: { readonly requestId?: EntryId; readonly memberId?: MemberId }): PollLink | null =>
-      state()?.pollLinks.find((link) =>
-        subject.requestId !== undefined ? link.requestId === subject.requestId : link.memberId === (subject.memberId ?? null),
-      ) ?? null;
-    const pollPassed = (pollId: string): boolean => passed().has(pollId);
-    const applyPoll = async (link: PollLink): Promise<void> => {
-      if (!me() || !pollPassed(link.pollId)) return;
-      if (link.requestId !== null) await write({ type: 'admit', requestId: link.requestId, pollId: link.pollId });
-      else if (link.memberId !== null) {
-        const reason = (pollQuestion(doc, link.pollId) ?? link.pollId).slice(0, ENTRY_LIMITS.reason);
-        await write({ type: 'remove', memberId: link.memberId, reason, decisionId: link.pollId });
-      }
-    };
-    // The member who put it to a vote carries out the decision once the poll passed (others can press the button).
-    const applied = new Set<string>();
-    createEffect(() => {
-      const current = state();
-      const mine = me();
-      if (!current || !mine) return;
-      for (const link of current.pollLinks) {
-        if (link.linkedByMember !== mine.id || !pollPassed(link.pollId) || applied.has(link.pollId)) continue;
-        const open =
-          link.requestId !== null
-            ? current.pendingRequests.some((request) => request.id === link.requestId)
-            : current.members.some((member) => member.id === link.memberId && member.status === 'active');
-        if (!open) continue;
-        applied.add(link.pollId);
-        void applyPoll(link);
-      }
-    });
+    const { pollFor, pollPassed, applyPoll } = pollDecisions({ doc, state, me, passed, write });
 
     return {
       state,
