@@ -17,6 +17,7 @@ const ENTRY = `
 import { clearImportedKeys, generateDeviceKeyPair } from ${src('crypto/ed25519.ts')};
 import { createEntryVerifier, signEntry, validateSignedLog } from ${src('crypto/entry-signing.ts')};
 import { draftEntry } from ${src('domain/membership/draft.ts')};
+import { validateLog } from ${src('domain/membership/validate.ts')};
 import { createVerifyPool } from ${src('crypto/verify-pool.ts')};
 
 const CHAPTER = 'benchchapter0000000000000';
@@ -72,8 +73,13 @@ window.runBench = async (size, pooled) => {
   const t2 = performance.now();
   const again = await validateSignedLog(reloaded, options, remembered);
   const reloadMs = performance.now() - t2;
+  // The rules alone (signatures taken as checked): what is left once every signature is known.
+  const plain = JSON.parse(JSON.stringify(entries));
+  const t3 = performance.now();
+  validateLog(plain, () => true, options);
+  const rulesMs = performance.now() - t3;
   const valid = (state) => state.verdicts.filter((v) => v.status === 'valid').length;
-  return { size, coldMs, updateMs, reloadMs, coldValid: valid(cold), warmValid: valid(warm), reloadValid: valid(again), members: cold.members.length };
+  return { size, coldMs, updateMs, reloadMs, rulesMs, coldValid: valid(cold), warmValid: valid(warm), reloadValid: valid(again), members: cold.members.length };
 };
 `;
 
@@ -108,9 +114,10 @@ export async function measureMembership({ size = 10_000, runs = 3, pooled = true
     const cold = samples.map((s) => s.coldMs).sort((a, b) => a - b);
     const update = samples.map((s) => s.updateMs).sort((a, b) => a - b);
     const reload = samples.map((s) => s.reloadMs).sort((a, b) => a - b);
+    const rules = samples.map((s) => s.rulesMs).sort((a, b) => a - b);
     const bad = samples.find((s) => s.coldValid !== s.size || s.warmValid !== s.size + 1 || s.reloadValid !== s.size + 1);
     if (bad) throw new Error(`bench log did not validate: ${JSON.stringify(bad)}`);
-    return { size, runs, coldMedian: cold[Math.floor(runs / 2)], coldBest: cold[0], updateMedian: update[Math.floor(runs / 2)], reloadMedian: reload[Math.floor(runs / 2)], members: samples[0].members };
+    return { size, runs, coldMedian: cold[Math.floor(runs / 2)], coldBest: cold[0], updateMedian: update[Math.floor(runs / 2)], reloadMedian: reload[Math.floor(runs / 2)], rulesMedian: rules[Math.floor(runs / 2)], members: samples[0].members };
   } finally {
     await browser.close();
   }
@@ -122,6 +129,7 @@ export async function membershipRows(row, ms) {
   row('membership log 10,000 entries, cold', ms(m.coldMedian), '< 1000 ms', m.coldMedian < 1000);
   row('membership log: +1 entry', ms(m.updateMedian), '', undefined);
   row('membership log: reload (remembered)', ms(m.reloadMedian), '', undefined);
+  row('membership log: rules only (no signature checks)', ms(m.rulesMedian), '', undefined);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,17 +4,21 @@ import { observeChapter, readChapter } from '../crdt/chapter-repository';
 import { observeFederationLog, observeSkillCards, readFederationLog, readSkillCards } from '../crdt/federation-repository';
 import { observeMembershipLog, readMembershipLog } from '../crdt/membership-repository';
 import { validateSignedLog } from '../crypto/entry-signing';
+import { observePolls } from '../crdt/poll-repository';
 import { verifyFederationEntries, verifySkillCards } from '../crypto/federation-signing';
 import type { ChapterDetails } from '../domain/chapter';
-import { activeMemberCount, authorityOf } from '../domain/federation/authority';
+import type { BranchAuthority } from '../domain/federation/authority';
+import { activeMemberCount, authorityTimeline } from '../domain/federation/authority';
 import { latestCards } from '../domain/federation/skill-card';
 import type { FederationState } from '../domain/federation/types';
 import { validateFederationLog } from '../domain/federation/validate';
 import type { DocId } from '../domain/ids';
-import type { DeviceKey, EntryId } from '../domain/membership/types';
+import { headsOf } from '../domain/membership/draft';
+import type { DeviceKey, EntryId, MembershipEntry } from '../domain/membership/types';
 import type { MembershipState } from '../domain/membership/view';
 import type { CatalogEntry } from '../persistence/catalog';
 import type { FeatureDeps } from './feature-deps';
+import { validateWithPolls } from './member-polls';
 
 /** Everything the federation screens need about one branch document this device holds. */
 export interface HeldBranch {
@@ -26,6 +30,8 @@ export interface HeldBranch {
   readonly federation: FederationState | null;
   /** Whether this device may speak for the branch (a role or the founder). */
   readonly canSpeak: boolean;
+  /** The heads of the branch's valid membership entries: the point a record made now is made at. */
+  readonly membershipHeads: readonly string[];
   /** Skills each device chose to list in this branch's directory (latest signed card). */
   readonly skills: ReadonlyMap<DeviceKey, readonly string[]>;
 }
@@ -34,6 +40,8 @@ interface Watched {
   entry: CatalogEntry;
   readonly doc: Y.Doc;
   membership: MembershipState | null;
+  /** The chapter polls that passed, as evidence for admissions and removals put to a vote. */
+  passed: ReadonlySet<string>;
   membershipDirty: boolean;
   readonly off: () => void;
 }
@@ -62,8 +70,16 @@ export function createFederationKeeper(deps: FeatureDeps, onSettled: (branches: 
       if (item) item.membershipDirty = true;
       schedule();
     };
-    const offs = [observeChapter(doc, schedule), observeMembershipLog(doc, markMembers), observeFederationLog(doc, schedule), observeSkillCards(doc, schedule)];
-    watched.set(entry.id, { entry, doc, membership: null, membershipDirty: true, off: () => {
+    const offs = [
+      observeChapter(doc, schedule),
+      observeMembershipLog(doc, markMembers),
+      observePolls(doc, () => {
+        if ((watched.get(entry.id)?.membership?.pollLinks.length ?? 0) > 0) markMembers();
+      }),
+      observeFederationLog(doc, schedule),
+      observeSkillCards(doc, schedule),
+    ];
+    watched.set(entry.id, { entry, doc, membership: null, passed: new Set(), membershipDirty: true, off: () => {
         for (const off of offs) off();
       },
     });
@@ -90,17 +106,18 @@ export function createFederationKeeper(deps: FeatureDeps, onSettled: (branches: 
       if (!item.membershipDirty) continue;
       item.membershipDirty = false;
       const genesis = item.entry.genesisId;
-      item.membership = await validateSignedLog(readMembershipLog(item.doc), {
-        chapterId: docId,
-        ...(genesis ? { genesisId: genesis as EntryId } : {}),
-      });
+      const options = { chapterId: docId, ...(genesis ? { genesisId: genesis as EntryId } : {}) };
+      const checked = await validateWithPolls(validateSignedLog, item.doc, readMembershipLog(item.doc), options, item.passed);
+      item.membership = checked.state;
+      item.passed = checked.passed;
     }
-    const authority = new Map<DocId, (key: DeviceKey) => boolean>();
-    for (const [docId, item] of watched) if (item.membership) authority.set(docId, authorityOf(item.membership));
+    // Judged at the point of the membership log each record names, not on today's membership.
+    const authority = new Map<DocId, BranchAuthority>();
+    for (const [docId, item] of watched) if (item.membership) authority.set(docId, authorityTimeline(item.membership, readMembershipLog(item.doc)));
     const next: HeldBranch[] = [];
     for (const [docId, item] of watched) {
       const details = readChapter(item.doc);
-      const speaks = authority.get(docId) ?? (() => false);
+      const speaks: BranchAuthority = authority.get(docId) ?? (() => false);
       let federation: FederationState | null = null;
       if (details && item.membership) {
         const raw = readFederationLog(item.doc);
@@ -109,14 +126,23 @@ export function createFederationKeeper(deps: FeatureDeps, onSettled: (branches: 
           branchId: docId,
           branchLevel: details.level,
           isAuthorized: speaks,
-          childAuthority: (childId, key) => authority.get(childId)?.(key),
+          childAuthority: (childId, key, heads) => authority.get(childId)?.(key, heads),
         });
       }
       const rawCards = readSkillCards(item.doc);
       const verifiedCards = await verifySkillCards(rawCards);
       const cards = latestCards(rawCards, docId, (card) => verifiedCards.has(card));
       const skills = new Map([...cards].map(([key, card]) => [key, card.skills] as const));
-      next.push({ entry: item.entry, doc: item.doc, details, membership: item.membership, federation, canSpeak: speaks(deps.identity.deviceKey), skills });
+      next.push({
+        entry: item.entry,
+        doc: item.doc,
+        details,
+        membership: item.membership,
+        federation,
+        canSpeak: speaks(deps.identity.deviceKey),
+        membershipHeads: validHeads(item.doc, item.membership),
+        skills,
+      });
     }
     setBranches(next);
     await onSettled(next);
@@ -124,6 +150,14 @@ export function createFederationKeeper(deps: FeatureDeps, onSettled: (branches: 
 
   const unsubscribe = deps.catalog.subscribe((entries) => {
     for (const entry of entries) watch(entry);
+    // A branch no longer in the catalog (e.g. a parent the chapter left) is no longer kept.
+    const present = new Set(entries.map((entry) => entry.id));
+    for (const [docId, item] of watched) {
+      if (present.has(docId)) continue;
+      item.off();
+      watched.delete(docId);
+      schedule();
+    }
   });
   void deps.catalog.list().then((entries) => {
     for (const entry of entries) watch(entry);
@@ -142,6 +176,14 @@ export function createFederationKeeper(deps: FeatureDeps, onSettled: (branches: 
       watched.clear();
     },
   };
+}
+
+function validHeads(doc: Y.Doc, state: MembershipState | null): readonly string[] {
+  const valid = new Set(state?.verdicts.filter((verdict) => verdict.status === 'valid').map((verdict) => verdict.id) ?? []);
+  const entries = readMembershipLog(doc).filter(
+    (raw): raw is MembershipEntry => typeof raw === 'object' && raw !== null && valid.has((raw as MembershipEntry).id),
+  );
+  return headsOf(entries).map((head) => head.id);
 }
 
 export type FederationKeeper = ReturnType<typeof createFederationKeeper>;

@@ -8,6 +8,7 @@ import { SKILL_CARD_LIMITS } from '../domain/federation/skill-card';
 import { isBelow } from '../domain/federation/validate';
 import type { DocId } from '../domain/ids';
 import type { Result } from '../domain/result';
+import type { SyncState } from '../sync/transport';
 import { err, ok } from '../domain/result';
 import { newCatalogEntry } from '../persistence/catalog';
 import { directoryIndex, indexDirectory } from './directory';
@@ -30,7 +31,7 @@ export interface BranchFederation {
   readonly parent: { readonly id: DocId; readonly name: string; readonly onDevice: boolean } | null;
   /** Requests to join this branch: waiting ones and accepted member branches. */
   readonly requests: readonly JoinRequestView[];
-  /** Whether this device may accept requests for this branch. */
+  /** Whether this device may accept requests for this branch (and leave its parent). */
   readonly canAccept: boolean;
   /** This device's branches that could ask to join this one. */
   readonly candidates: readonly BranchChoice[];
@@ -54,9 +55,19 @@ export function createFederationStore(deps: FeatureDeps) {
   const { identity, catalog } = deps;
   /** Accepts this device has already answered with a link, so a slow re-validation never signs twice. */
   const linked = new Set<FederationEntryId>();
+  /** Parents this device wrote a leave into: kept open until a peer is connected to take it over. */
+  const handingOver = new Set<DocId>();
 
-  async function sign(doc: HeldBranch['doc'], branchId: DocId, body: FederationBody): Promise<void> {
-    const unsigned = { ...body, branchId, author: identity.deviceKey, createdAt: new Date().toISOString() } as UnsignedFederationEntry;
+  /** `speaksFor`: the branch whose membership gives the signer the right (its point is signed in). */
+  async function sign(doc: HeldBranch['doc'], branchId: DocId, body: FederationBody, speaksFor: HeldBranch): Promise<void> {
+    const heads = speaksFor.membershipHeads;
+    const unsigned = {
+      ...body,
+      branchId,
+      author: identity.deviceKey,
+      createdAt: new Date().toISOString(),
+      ...(heads.length > 0 ? { membershipHeads: heads } : {}),
+    } as UnsignedFederationEntry;
     appendFederationEntry(doc, await signFederationEntry(unsigned, identity.device));
   }
 
@@ -72,7 +83,32 @@ export function createFederationStore(deps: FeatureDeps) {
       }
       await completeAcceptedJoins(branch, byId);
     }
+    await forgetLeftAncestors(branches);
     await indexDirectory(directoryIndex(deps), branches);
+  }
+
+  /**
+   * After a chapter left its parent, this device stops keeping that parent (and the parent's own
+   * ancestors) synced, unless it is a member there or another branch here still links to it.
+   */
+  async function forgetLeftAncestors(branches: readonly HeldBranch[]): Promise<void> {
+    const byId = new Map(branches.map((branch) => [branch.entry.id, branch] as const));
+    const kept = new Set<DocId>();
+    const keep = (id: DocId | undefined): void => {
+      for (let at = id; at !== undefined && !kept.has(at); at = byId.get(at)?.federation?.parentLink?.parentId) kept.add(at);
+    };
+    for (const branch of branches) if (isMember(branch)) keep(branch.entry.id);
+    const left = new Set<DocId>();
+    for (const branch of branches) {
+      for (const departure of branch.federation?.departures ?? []) {
+        for (let at: DocId | undefined = departure.parentId; at !== undefined && !left.has(at); at = byId.get(at)?.federation?.parentLink?.parentId) left.add(at);
+      }
+    }
+    for (const id of left) {
+      if (kept.has(id) || !byId.has(id) || handingOver.has(id)) continue;
+      await deps.documents.close(id);
+      await catalog.remove(id);
+    }
   }
 
   /** The chapter's side of "both sides sign": record the parent once it accepted our request. */
@@ -81,7 +117,8 @@ export function createFederationStore(deps: FeatureDeps) {
     for (const request of parent.federation.requests) {
       const child = byId.get(request.childId);
       const acceptId = request.acceptedBy;
-      if (!acceptId || !child?.canSpeak || !child.federation || linked.has(acceptId)) continue;
+      if (!acceptId || request.leftBy || !child?.canSpeak || !child.federation || linked.has(acceptId)) continue;
+      if (child.federation.departures.some((departure) => departure.acceptId === acceptId)) continue;
       const current = child.federation.parentLink;
       if (current && (current.acceptId === acceptId || current.createdAt >= request.createdAt)) continue;
       linked.add(acceptId);
@@ -93,9 +130,14 @@ export function createFederationStore(deps: FeatureDeps) {
         parentName: parent.details.name,
         parentLevel: parent.details.level,
         acceptId,
-      });
+      }, child);
     }
   }
+
+  const isMember = (branch: HeldBranch): boolean =>
+    branch.membership?.members.some(
+      (member) => member.status === 'active' && member.devices.some((device) => device.key === identity.deviceKey && device.revokedBy === null),
+    ) ?? false;
 
   const keeper = createFederationKeeper(deps, settle);
   const find = (id: DocId) => keeper.branches().find((branch) => branch.entry.id === id);
@@ -119,7 +161,7 @@ export function createFederationStore(deps: FeatureDeps) {
   function candidatesFor(target: HeldBranch): readonly BranchChoice[] {
     const level = target.details?.level;
     if (!level || level === 'local') return [];
-    const asked = new Set(target.federation?.requests.map((request) => request.childId));
+    const asked = new Set(target.federation?.requests.filter((request) => !request.leftBy).map((request) => request.childId));
     return keeper.branches().flatMap((branch) =>
       branch.entry.id !== target.entry.id && branch.details && branch.canSpeak && isBelow(branch.details.level, level) && !asked.has(branch.entry.id)
         ? [{ id: branch.entry.id, name: branch.details.name, level: branch.details.level }]
@@ -152,14 +194,14 @@ export function createFederationStore(deps: FeatureDeps) {
     if (!parent.details || !child.details || !child.membership?.foundedBy) return err('notReady');
     if (!child.canSpeak) return err('notAllowed');
     if (!isBelow(child.details.level, parent.details.level)) return err('levelNotBelow');
-    if (parent.federation?.requests.some((request) => request.childId === childId)) return err('alreadyAsked');
+    if (parent.federation?.requests.some((request) => request.childId === childId && !request.leftBy)) return err('alreadyAsked');
     await sign(parent.doc, parentId, {
       type: 'join-request',
       childId,
       childGenesis: child.entry.genesisId ?? child.membership.foundedBy,
       childName: child.details.name,
       childLevel: child.details.level,
-    });
+    }, child);
     return ok(undefined);
   }
 
@@ -172,18 +214,52 @@ export function createFederationStore(deps: FeatureDeps) {
     const request = parent.federation.requests.find((item) => item.id === requestId);
     if (!request) return err('unknownRequest');
     if (request.acceptedBy) return ok(undefined);
-    await sign(parent.doc, parentId, { type: 'accept', requestId, childId: request.childId });
+    await sign(parent.doc, parentId, { type: 'accept', requestId, childId: request.childId }, parent);
+    return ok(undefined);
+  }
+
+  /** Releases a left parent once its document is connected to a peer (which then has the leave record). */
+  function handOver(parentId: DocId): void {
+    const connection = deps.documents.get(parentId)?.connection;
+    const release = (): void => {
+      off?.();
+      handingOver.delete(parentId);
+      void forgetLeftAncestors(keeper.branches());
+    };
+    let off: (() => void) | undefined;
+    const ready = (state: SyncState) => state.kind === 'connected' && state.peers > 0;
+    if (!connection || ready(connection.state())) {
+      release();
+      return;
+    }
+    off = connection.onState((state) => {
+      if (ready(state)) release();
+    });
+  }
+
+  /** The chapter leaves its parent: signed into the chapter's document and the parent's. */
+  async function leaveParent(childId: DocId): Promise<Result<void, FederationActionError>> {
+    await keeper.settled();
+    const child = find(childId);
+    const link = child?.federation?.parentLink;
+    if (!child || !link) return err('notHere');
+    if (!child.canSpeak) return err('notAllowed');
+    const body = { type: 'leave-parent', childId, parentId: link.parentId, acceptId: link.acceptId } as const;
+    await sign(child.doc, childId, body, child);
+    const parent = find(link.parentId);
+    if (parent) {
+      handingOver.add(link.parentId);
+      await sign(parent.doc, link.parentId, body, child);
+      handOver(link.parentId);
+    }
     return ok(undefined);
   }
 
   /** Branches where this device belongs to an active member: where it can list skills. */
   function memberOf(): readonly BranchChoice[] {
-    return keeper.branches().flatMap((branch) => {
-      const mine = branch.membership?.members.some(
-        (member) => member.status === 'active' && member.devices.some((device) => device.key === identity.deviceKey && device.revokedBy === null),
-      );
-      return mine && branch.details ? [{ id: branch.entry.id, name: branch.details.name, level: branch.details.level }] : [];
-    });
+    return keeper.branches().flatMap((branch) =>
+      isMember(branch) && branch.details ? [{ id: branch.entry.id, name: branch.details.name, level: branch.details.level }] : [],
+    );
   }
 
   /** Lists (or, with an empty profile, clears) this member's profile skills in one branch's directory. */
@@ -202,7 +278,7 @@ export function createFederationStore(deps: FeatureDeps) {
     return ok(skills);
   }
 
-  return { tree, branchFederation, requestJoin, accept, memberOf, shareSkills, profileSkills: () => identity.profile().skills, settled: keeper.settled };
+  return { tree, branchFederation, requestJoin, accept, leaveParent, memberOf, shareSkills, profileSkills: () => identity.profile().skills, settled: keeper.settled };
 }
 
 export type FederationStore = ReturnType<typeof createFederationStore>;

@@ -1,6 +1,7 @@
 import { type Accessor, createMemo, createSignal, onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
 import { appendMembershipEntry, observeMembershipLog, readMembershipLog } from '../crdt/membership-repository';
+import { observePolls } from '../crdt/poll-repository';
 import { signEntry } from '../crypto/entry-signing';
 import { safetyCode } from '../crypto/safety-code';
 import type { DocId } from '../domain/ids';
@@ -10,7 +11,7 @@ import type { HistoryItem } from '../domain/membership/history';
 import { membershipHistory } from '../domain/membership/history';
 import type { AdmissionRule, DeviceKey, EntryBody, EntryId, MemberId, MembershipEntry, Role } from '../domain/membership/types';
 import { ENTRY_LIMITS } from '../domain/membership/types';
-import type { Member, MembershipState } from '../domain/membership/view';
+import type { Member, MembershipState, PollLink } from '../domain/membership/view';
 import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
 import type { FeatureDeps } from './feature-deps';
@@ -18,11 +19,21 @@ import { openDoc } from './feature-deps';
 import type { InviterStatus, RememberedInvite } from './invite-memory';
 import { inviterStatus, recallInvite, rememberInvite } from './invite-memory';
 import { watchInviter } from './inviter-check';
+import { openMembershipPoll, pollDecisions, validateWithPolls } from './member-polls';
+import type { ValidateMembership } from './trusted-verifier';
 import { createTrustedValidation } from './trusted-verifier';
 
-export type { AdmissionRule, HistoryItem, InviterStatus, Member, MembershipState, Role };
+export type { AdmissionRule, HistoryItem, InviterStatus, Member, MembershipState, PollLink, Role };
 
-export type MemberActionError = 'nameRequired' | 'nameTooLong' | 'badDeviceKey' | 'notAMember' | 'reasonRequired' | 'badLimit';
+export type MemberActionError =
+  | 'nameRequired'
+  | 'nameTooLong'
+  | 'badDeviceKey'
+  | 'notAMember'
+  | 'reasonRequired'
+  | 'badLimit'
+  | 'badPoll'
+  | 'alreadyPutToVote';
 
 export interface MembersView {
   /** Null until the log has been checked once (signature checks are asynchronous). */
@@ -54,6 +65,14 @@ export interface MembersView {
   leave(): Promise<void>;
   remove(memberId: MemberId, reason: string): Promise<Result<void, MemberActionError>>;
   setAdmissionRule(rule: AdmissionRule): Promise<void>;
+  /** The poll a pending request or an active member's removal was put to (the first link), if any. */
+  readonly pollFor: (subject: { readonly requestId?: EntryId; readonly memberId?: MemberId }) => PollLink | null;
+  /** Whether a linked poll passed (final close record, result passed). */
+  readonly pollPassed: (pollId: string) => boolean;
+  /** Opens a yes/no chapter poll on the request (or removal) and links it by a signed entry. */
+  putToVote(subject: { readonly requestId: EntryId } | { readonly memberId: MemberId }, question: string): Promise<Result<string, MemberActionError>>;
+  /** Carries out what a passed poll decided: the admission, or the removal. */
+  applyPoll(link: PollLink): Promise<void>;
 }
 
 const DEVICE_KEY = /^[A-Za-z0-9_-]{43}$/;
@@ -75,7 +94,12 @@ const randomMemberId = (): MemberId => {
 /** Members of a branch: a signed append-only log in its document, validated on every change. */
 export function createMembersStore(deps: FeatureDeps) {
   const { identity } = deps;
-  const validate = createTrustedValidation(deps.catalog);
+  const plain = createTrustedValidation(deps.catalog);
+  // Every check of a log sees the chapter's polls as evidence, so members admitted by a vote count everywhere.
+  const validate: ValidateMembership = async (entries, options) => {
+    const doc = deps.documents.get(options.chapterId as DocId)?.doc;
+    return doc ? (await validateWithPolls(plain, doc, entries, options)).state : plain(entries, options);
+  };
 
   async function append(doc: Y.Doc, docId: DocId, body: EntryBody, state: MembershipState | null): Promise<MembershipEntry> {
     const valid = new Set(state?.verdicts.filter((v) => v.status === 'valid').map((v) => v.id) ?? []);
@@ -124,17 +148,24 @@ export function createMembersStore(deps: FeatureDeps) {
   function view(docId: DocId, genesisId: string | null = null): MembersView {
     const doc = openDoc(deps, docId);
     const [state, setState] = createSignal<MembershipState | null>(null);
+    const [passed, setPassed] = createSignal<ReadonlySet<string>>(new Set());
     let run = 0;
     const revalidate = async () => {
       const mine = ++run;
-      const next = await validate(readMembershipLog(doc), {
+      const next = await validateWithPolls(plain, doc, readMembershipLog(doc), {
         chapterId: docId,
         ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
-      });
-      if (mine === run) setState(next);
+      }, passed());
+      if (mine !== run) return;
+      setPassed(next.passed);
+      setState(next.state);
     };
     void revalidate();
     onCleanup(observeMembershipLog(doc, () => void revalidate()));
+    // Ballots and close records matter only while something is put to a vote.
+    onCleanup(observePolls(doc, () => {
+      if ((state()?.pollLinks.length ?? 0) > 0) void revalidate();
+    }));
     const [invite, setInvite] = createSignal<RememberedInvite | null>(null);
     void recallInvite(deps.catalog, docId).then(setInvite);
     const inviter = createMemo(() => {
@@ -176,6 +207,7 @@ export function createMembersStore(deps: FeatureDeps) {
     const write = async (body: EntryBody): Promise<void> => {
       await append(doc, docId, body, state());
     };
+    const { pollFor, pollPassed, applyPoll } = pollDecisions({ doc, state, me, passed, write });
 
     return {
       state,
@@ -214,6 +246,19 @@ export function createMembersStore(deps: FeatureDeps) {
         return ok(undefined);
       },
       setAdmissionRule: (rule) => write({ type: 'set-admission-rule', rule }),
+      pollFor,
+      pollPassed,
+      applyPoll,
+      async putToVote(subject, question) {
+        const current = state();
+        if (!me() || !current) return err('notAMember');
+        if (pollFor(subject)) return err('alreadyPutToVote');
+        const active = current.members.filter((member) => member.status === 'active').map((member) => member.id);
+        const poll = await openMembershipPoll(doc, docId, identity.device, question, active);
+        if (!poll.ok) return err('badPoll');
+        await write({ type: 'link-poll', pollId: poll.value, ...subject });
+        return ok(poll.value);
+      },
     };
   }
 

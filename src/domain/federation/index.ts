@@ -1,4 +1,5 @@
-export { activeMemberCount, authorityOf } from './authority';
+export type { BranchAuthority } from './authority';
+export { activeMemberCount, authorityOf, authorityTimeline } from './authority';
 export { canonicalFederationEntry } from './canonical';
 export type { FederationShapeError } from './shape';
 export { isWellFormedFederationEntry, parseFederationEntry } from './shape';

@@ -12,7 +12,16 @@ type Fields = Readonly<Record<string, unknown>>;
 const ID = /^[A-Za-z0-9_-]{43}$/;
 const DEVICE_KEY = /^[A-Za-z0-9_-]{43}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
-const ENVELOPE = ['id', 'branchId', 'author', 'createdAt', 'signature', 'type'];
+const ENVELOPE = ['id', 'branchId', 'author', 'createdAt', 'membershipHeads', 'signature', 'type'];
+const MEMBERSHIP_ID = /^[A-Za-z0-9_-]{16,128}$/;
+const MAX_HEADS = 256;
+
+/** Strictly ascending membership entry ids, at least one: one point of the log has one encoding. */
+function areHeads(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_HEADS) return false;
+  return value.every((id, i) => typeof id === 'string' && MEMBERSHIP_ID.test(id) && (i === 0 || (value[i - 1] as string) < id));
+}
 
 const isText = (value: unknown, max: number): boolean =>
   typeof value === 'string' && value.trim().length > 0 && value.length <= max;
@@ -38,6 +47,10 @@ const BODIES: Readonly<Record<string, { readonly keys: readonly string[]; readon
       isBranchLevel(f.parentLevel) &&
       isId(f.acceptId),
   },
+  'leave-parent': {
+    keys: ['childId', 'parentId', 'acceptId'],
+    check: (f) => isDoc(f.childId) && isDoc(f.parentId) && f.childId !== f.parentId && (f.branchId === f.childId || f.branchId === f.parentId) && isId(f.acceptId),
+  },
 };
 
 export function parseFederationEntry(value: unknown): Result<FederationEntry, FederationShapeError> {
@@ -55,6 +68,7 @@ export function parseFederationEntry(value: unknown): Result<FederationEntry, Fe
     DEVICE_KEY.test(fields.author) &&
     typeof fields.createdAt === 'string' &&
     fields.createdAt.length <= FEDERATION_LIMITS.createdAt &&
+    areHeads(fields.membershipHeads) &&
     typeof fields.signature === 'string' &&
     SIGNATURE.test(fields.signature);
   if (!envelope || !body.check(fields)) return err('malformed');

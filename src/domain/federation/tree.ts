@@ -48,7 +48,7 @@ export function buildFederationTree(branches: readonly BranchSnapshot[]): readon
     if (!link) continue;
     const parent = held.get(link.parentId);
     if (parent) {
-      const accepted = parent.federation?.requests.some((r) => r.childId === branch.id && r.acceptedBy === link.acceptId) ?? false;
+      const accepted = parent.federation?.requests.some((r) => r.childId === branch.id && r.acceptedBy === link.acceptId && r.leftBy === null) ?? false;
       if (accepted) nodes.get(branch.id)!.parent = parent.id;
       continue;
     }
@@ -59,7 +59,7 @@ export function buildFederationTree(branches: readonly BranchSnapshot[]): readon
   }
   for (const branch of branches) {
     for (const request of branch.federation?.requests ?? []) {
-      if (request.acceptedBy === null || held.has(request.childId) || nodes.has(request.childId)) continue;
+      if (request.acceptedBy === null || request.leftBy !== null || held.has(request.childId) || nodes.has(request.childId)) continue;
       nodes.set(request.childId, {
         id: request.childId,
         name: request.childName,

@@ -17,6 +17,13 @@ export interface FederationEnvelope {
   readonly author: DeviceKey;
   /** Informational; also breaks ties between parent links (latest wins). */
   readonly createdAt: string;
+  /**
+   * The heads of the membership log of the branch the author speaks for (sorted), as the author's
+   * device saw it: the point of that log the record was made at. The signer must have had the
+   * right to speak for the branch at that point, as for membership entries. Absent on records
+   * made before this existed; those are judged on the current membership.
+   */
+  readonly membershipHeads?: readonly string[];
   readonly signature: string;
 }
 
@@ -52,11 +59,25 @@ export interface ParentLinkBody {
   readonly acceptId: FederationEntryId;
 }
 
-export type FederationBody = JoinRequestBody | AcceptBody | ParentLinkBody;
+/**
+ * A chapter leaves its parent branch: signed by someone who speaks for the chapter, written into
+ * both documents (the chapter's own ends its parent link; the parent's marks the membership as
+ * ended). Recorded, never deleted; joining again takes a new request and acceptance.
+ */
+export interface LeaveParentBody {
+  readonly type: 'leave-parent';
+  readonly childId: DocId;
+  readonly parentId: DocId;
+  /** The parent's 'accept' entry whose membership this ends. */
+  readonly acceptId: FederationEntryId;
+}
+
+export type FederationBody = JoinRequestBody | AcceptBody | ParentLinkBody | LeaveParentBody;
 export type FederationEntry = FederationEnvelope & FederationBody;
 export type JoinRequestEntry = FederationEnvelope & JoinRequestBody;
 export type AcceptEntry = FederationEnvelope & AcceptBody;
 export type ParentLinkEntry = FederationEnvelope & ParentLinkBody;
+export type LeaveParentEntry = FederationEnvelope & LeaveParentBody;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** What gets signed: everything except the id (the hash of it) and the signature. */
@@ -96,14 +117,25 @@ export interface JoinRequestView {
   readonly createdAt: string;
   /** The valid acceptance, if any (the smallest id when several members accepted). */
   readonly acceptedBy: FederationEntryId | null;
+  /** The chapter's valid 'leave-parent' entry that ended this membership, if it left. */
+  readonly leftBy: FederationEntryId | null;
+}
+
+/** A parent this branch left (from the branch's own document). */
+export interface Departure {
+  readonly parentId: DocId;
+  readonly acceptId: FederationEntryId;
+  readonly entryId: FederationEntryId;
 }
 
 export interface FederationState {
   readonly branchId: DocId;
   /** Valid requests by chapter; accepted ones have `acceptedBy`. Sorted by (createdAt, id). */
   readonly requests: readonly JoinRequestView[];
-  /** This branch's own record of its parent: the latest valid link, or null. */
+  /** This branch's own record of its parent: the latest valid link it has not left, or null. */
   readonly parentLink: ParentLinkEntry | null;
+  /** Parents this branch left, by its own signed record. */
+  readonly departures: readonly Departure[];
   /** One per distinct entry, sorted by id: identical for any arrival order. */
   readonly verdicts: readonly FederationVerdict[];
 }

@@ -14,6 +14,7 @@ import type {
   FederationVerdict,
   JoinRequestEntry,
   JoinRequestView,
+  LeaveParentEntry,
   ParentLinkEntry,
 } from './types';
 
@@ -21,13 +22,17 @@ export interface FederationOptions {
   /** The document the log was read from. */
   readonly branchId: DocId;
   readonly branchLevel: BranchLevel;
-  /** Whether the device may speak for this branch (see `authorityOf`). */
-  readonly isAuthorized: (author: DeviceKey) => boolean;
   /**
-   * Whether the device may speak for a joining chapter, when this device holds that chapter's
-   * document; undefined when it does not (the request is then judged on its signature alone).
+   * Whether the device may speak for this branch at the point of its membership log the record
+   * names (`heads`; absent on old records: now). See `authorityTimeline`.
    */
-  readonly childAuthority?: (childId: DocId, author: DeviceKey) => boolean | undefined;
+  readonly isAuthorized: (author: DeviceKey, heads?: readonly string[]) => boolean;
+  /**
+   * Whether the device may speak for a joining chapter (at the point of the chapter's membership
+   * log the request names), when this device holds that chapter's document; undefined when it
+   * does not (the request is then judged on its signature alone).
+   */
+  readonly childAuthority?: (childId: DocId, author: DeviceKey, heads?: readonly string[]) => boolean | undefined;
 }
 
 /** Id hashes the canonical form and the signature verifies; injected so the domain does no crypto. */
@@ -80,6 +85,7 @@ export function validateFederationLog(
   const requests: JoinRequestEntry[] = [];
   const accepts: AcceptEntry[] = [];
   const links: ParentLinkEntry[] = [];
+  const leaves: LeaveParentEntry[] = [];
   for (const entry of byId.values()) {
     const reason = envelopeReason(entry, verified, options);
     if (reason !== null) {
@@ -88,6 +94,7 @@ export function validateFederationLog(
     }
     if (entry.type === 'join-request') requests.push(entry);
     else if (entry.type === 'accept') accepts.push(entry);
+    else if (entry.type === 'leave-parent') leaves.push(entry);
     else links.push(entry);
   }
 
@@ -100,7 +107,7 @@ export function validateFederationLog(
   const acceptedBy = new Map<FederationEntryId, FederationEntryId>();
   for (const accept of accepts) {
     const request = validRequests.get(accept.requestId);
-    const reason: FederationInvalidReason | null = !options.isAuthorized(accept.author)
+    const reason: FederationInvalidReason | null = !options.isAuthorized(accept.author, accept.membershipHeads)
       ? 'notAllowed'
       : request === undefined
         ? 'unknownRequest'
@@ -112,15 +119,31 @@ export function validateFederationLog(
     const known = acceptedBy.get(accept.requestId);
     if (known === undefined || accept.id < known) acceptedBy.set(accept.requestId, accept.id);
   }
+  // Leaving: in the chapter's document by whoever speaks for it; in the parent's, as for a request.
+  const departures = new Map<FederationEntryId, LeaveParentEntry>();
+  const leftBy = new Map<FederationEntryId, FederationEntryId>();
+  for (const leave of leaves) {
+    const own = leave.branchId === leave.childId;
+    const allowed = own
+      ? options.isAuthorized(leave.author, leave.membershipHeads)
+      : options.childAuthority?.(leave.childId, leave.author, leave.membershipHeads) !== false;
+    const request = own ? undefined : [...validRequests.values()].find((item) => acceptedBy.get(item.id) === leave.acceptId);
+    const reason: FederationInvalidReason | null = !allowed ? 'notAllowed' : !own && (request === undefined || request.childId !== leave.childId) ? 'unknownRequest' : null;
+    judge(leave, reason);
+    if (reason !== null) continue;
+    const earliest = (known: FederationEntryId | undefined) => known === undefined || leave.id < known;
+    if (own && earliest(departures.get(leave.acceptId)?.id)) departures.set(leave.acceptId, leave);
+    if (request && earliest(leftBy.get(request.id))) leftBy.set(request.id, leave.id);
+  }
   let parentLink: ParentLinkEntry | null = null;
   for (const link of links) {
-    const reason = !options.isAuthorized(link.author)
+    const reason = !options.isAuthorized(link.author, link.membershipHeads)
       ? 'notAllowed'
       : !isBelow(options.branchLevel, link.parentLevel)
         ? 'levelNotBelow'
         : null;
     judge(link, reason);
-    if (reason === null && (parentLink === null || later(link, parentLink))) parentLink = link;
+    if (reason === null && !departures.has(link.acceptId) && (parentLink === null || later(link, parentLink))) parentLink = link;
   }
 
   const views: JoinRequestView[] = [...validRequests.values()]
@@ -134,9 +157,13 @@ export function validateFederationLog(
       author: request.author,
       createdAt: request.createdAt,
       acceptedBy: acceptedBy.get(request.id) ?? null,
+      leftBy: leftBy.get(request.id) ?? null,
     }));
   const all = [...verdicts.values(), ...rejected.values()].sort((a, b) => compare(a.id, b.id) || compare(JSON.stringify(a), JSON.stringify(b)));
-  return { branchId: options.branchId, requests: views, parentLink, verdicts: all };
+  const left = [...departures.values()]
+    .sort((a, b) => compare(a.id, b.id))
+    .map((leave) => ({ parentId: leave.parentId, acceptId: leave.acceptId, entryId: leave.id }));
+  return { branchId: options.branchId, requests: views, parentLink, departures: left, verdicts: all };
 }
 
 function envelopeReason(entry: FederationEntry, verified: FederationVerifiedCheck, options: FederationOptions): FederationInvalidReason | null {
@@ -147,7 +174,7 @@ function envelopeReason(entry: FederationEntry, verified: FederationVerifiedChec
 
 function requestReason(request: JoinRequestEntry, options: FederationOptions): FederationInvalidReason | null {
   if (!isBelow(request.childLevel, options.branchLevel)) return 'levelNotBelow';
-  if (options.childAuthority?.(request.childId, request.author) === false) return 'notAllowed';
+  if (options.childAuthority?.(request.childId, request.author, request.membershipHeads) === false) return 'notAllowed';
   return null;
 }
 

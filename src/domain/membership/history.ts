@@ -71,6 +71,12 @@ function describeEntry(
       return { ...base, ...none, deviceKey: entry.deviceKey };
     case 'invite':
       return { ...base, ...none, maxUses: entry.maxUses };
+    case 'link-poll':
+      return {
+        ...base,
+        ...none,
+        subject: entry.requestId !== undefined ? requestName(entry.requestId) : (memberName.get(entry.memberId ?? '') ?? null),
+      };
     default:
       return { ...base, ...none };
   }

@@ -1,4 +1,4 @@
-import type { AdmissionRule, AdmitEntry, EntryId, MemberId, RequestEntry } from './types';
+import type { AdmissionRule, AdmitEntry, MemberId, RequestEntry } from './types';
 
 /** Everything a policy may look at when one valid member signs an 'admit'. */
 export interface AdmissionContext {
@@ -9,9 +9,11 @@ export interface AdmissionContext {
   readonly endorsers: ReadonlySet<MemberId>;
   /** Members active at this point of the log. */
   readonly activeMembers: number;
+  /** True when `admit.pollId` was put to a vote for this very request by a valid earlier 'link-poll' entry. */
+  readonly pollLinked: boolean;
 }
 
-export type AdmissionRejection = 'pollRequired' | 'pollNotPassed';
+export type AdmissionRejection = 'pollRequired' | 'pollNotLinked' | 'pollNotPassed';
 
 export type AdmissionOutcome =
   /** The request is admitted by this entry. */
@@ -23,23 +25,29 @@ export type AdmissionOutcome =
 /** Pluggable so polls (or other rules) can be wired in without touching the validator. */
 export interface AdmissionPolicy {
   readonly decide: (context: AdmissionContext) => AdmissionOutcome;
+  /** Whether a poll passed (a final close record whose result passes): decides admissions and removals put to a vote. */
+  readonly pollPassed: (pollId: string) => boolean;
 }
 
 export interface AdmissionPolicyOptions {
   /**
-   * Whether the referenced poll admitted this request. Must be deterministic (a pure function of
-   * the synced chapter data). Until polls exist, the default trusts any referenced poll id.
+   * Evidence from outside the log: the ids of polls that have a final close record whose result
+   * passes. Must be a pure function of the synced chapter data (the app computes it from the
+   * polls in the document), so every device decides alike. Default: no poll passed.
    */
-  readonly pollAdmits?: (pollId: string, requestId: EntryId) => boolean;
+  readonly passedPolls?: ReadonlySet<string>;
 }
 
 const ADMITTED: AdmissionOutcome = { kind: 'admitted' };
 const ENDORSED: AdmissionOutcome = { kind: 'endorsed' };
+const NONE: ReadonlySet<string> = new Set();
 
 export function createAdmissionPolicy(options: AdmissionPolicyOptions = {}): AdmissionPolicy {
-  const pollAdmits = options.pollAdmits ?? (() => true);
+  const passed = options.passedPolls ?? NONE;
+  const pollPassed = (pollId: string): boolean => passed.has(pollId);
   return {
-    decide({ rule, admit, endorsers, activeMembers }) {
+    pollPassed,
+    decide({ rule, admit, endorsers, activeMembers, pollLinked }) {
       switch (rule.kind) {
         case 'any-member':
           return ADMITTED;
@@ -48,9 +56,9 @@ export function createAdmissionPolicy(options: AdmissionPolicyOptions = {}): Adm
           return endorsers.size >= Math.min(rule.n, activeMembers) ? ADMITTED : ENDORSED;
         case 'poll':
           if (admit.pollId === undefined) return { kind: 'rejected', reason: 'pollRequired' };
-          return pollAdmits(admit.pollId, admit.requestId)
-            ? ADMITTED
-            : { kind: 'rejected', reason: 'pollNotPassed' };
+          // A poll about something else (or linked by a forged entry) never admits anyone.
+          if (!pollLinked) return { kind: 'rejected', reason: 'pollNotLinked' };
+          return pollPassed(admit.pollId) ? ADMITTED : { kind: 'rejected', reason: 'pollNotPassed' };
       }
     },
   };

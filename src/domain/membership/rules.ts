@@ -3,7 +3,7 @@ import { err, ok } from '../result';
 import type { AdmissionPolicy } from './policy';
 import type { MemberSlot, ReplayState } from './state';
 import { addMember, countActiveWithRole, endMembership, inviteBlock, isKeyTaken } from './state';
-import type { AdmitEntry, DeviceKey, EntryId, FoundEntry, MemberId, MembershipEntry, RequestEntry } from './types';
+import type { AdmitEntry, DeviceKey, EntryId, FoundEntry, LinkPollEntry, MemberId, MembershipEntry, RequestEntry } from './types';
 import type { InvalidReason } from './view';
 
 /**
@@ -16,7 +16,10 @@ import type { InvalidReason } from './view';
  * - 'admit': any active member, counted by the AdmissionPolicy under the current rule.
  * - 'link-device' / 'revoke-device' / 'leave': the member, for their own devices / membership.
  * - 'grant-role' / 'revoke-role' / 'set-admission-rule': active conveners only.
- * - 'remove': a convener, or enough members under the 'n-members' rule (see applyRemove).
+ * - 'remove': a convener, enough members under the 'n-members' rule, or any member once a linked
+ *   removal poll passed (see applyRemove).
+ * - 'link-poll': any active member puts a pending request or an active member's removal to a poll;
+ *   one poll decides one thing.
  * Every member-signed entry needs an active member's unrevoked device at that point.
  */
 export interface RuleContext {
@@ -55,7 +58,9 @@ export function applyEntry(state: ReplayState, entry: MembershipEntry, context: 
     case 'revoke-role':
       return applyGovernance(state, entry, member);
     case 'remove':
-      return applyRemove(state, entry, member);
+      return applyRemove(state, entry, member, context.policy);
+    case 'link-poll':
+      return applyLinkPoll(state, entry, member);
   }
 }
 
@@ -109,12 +114,14 @@ function applyAdmit(state: ReplayState, entry: AdmitEntry, member: MemberSlot, p
   const blocked = invite === undefined ? null : inviteBlock(state, invite);
   if (blocked !== null) return blocked;
   slot.endorsers.add(member.id);
+  const link = entry.pollId === undefined ? undefined : state.pollLinks.get(entry.pollId);
   const outcome = policy.decide({
     rule: state.rule,
     request: slot.entry,
     admit: entry,
     endorsers: slot.endorsers,
     activeMembers: state.activeCount,
+    pollLinked: link?.requestId === slot.entry.id,
   });
   if (outcome.kind === 'rejected') {
     slot.endorsers.delete(member.id);
@@ -157,12 +164,34 @@ function revokeDevice(state: ReplayState, member: MemberSlot, key: DeviceKey, en
 type GovernanceEntry = Extract<MembershipEntry, { type: 'grant-role' | 'revoke-role' }>;
 type RemoveEntry = Extract<MembershipEntry, { type: 'remove' }>;
 
+function applyLinkPoll(state: ReplayState, entry: LinkPollEntry, member: MemberSlot): Verdict {
+  if (state.pollLinks.has(entry.pollId)) return 'pollAlreadyLinked';
+  if (entry.requestId !== undefined) {
+    const slot = state.requests.get(entry.requestId);
+    if (slot === undefined) return 'unknownRequest';
+    if (slot.admitted) return 'alreadyAdmitted';
+  } else if (entry.memberId !== undefined) {
+    const target = state.members.get(entry.memberId);
+    if (target === undefined) return 'unknownMember';
+    if (target.status !== 'active') return 'memberInactive';
+  }
+  state.pollLinks.set(entry.pollId, {
+    pollId: entry.pollId,
+    requestId: entry.requestId ?? null,
+    memberId: entry.memberId ?? null,
+    linkedBy: entry.id,
+    linkedByMember: member.id,
+  });
+  return null;
+}
+
 /**
- * A convener removes at once. Under the 'n-members' rule, other members' removals count as
+ * A convener removes at once; any member removes when the entry names a removal poll linked to
+ * this member that passed. Under the 'n-members' rule, other members' removals count as
  * agreement, and the member is removed once as many agree as an admission needs (capped at the
  * other active members, as for admission). Under other rules only conveners remove.
  */
-function applyRemove(state: ReplayState, entry: RemoveEntry, member: MemberSlot): Verdict {
+function applyRemove(state: ReplayState, entry: RemoveEntry, member: MemberSlot, policy: AdmissionPolicy): Verdict {
   const target = state.members.get(entry.memberId);
   if (target === undefined) return 'unknownMember';
   if (target.status !== 'active') return 'memberInactive';
@@ -173,6 +202,10 @@ function applyRemove(state: ReplayState, entry: RemoveEntry, member: MemberSlot)
     return null;
   };
   if (member.roles.has('convener')) return complete();
+  if (entry.decisionId !== undefined && state.pollLinks.get(entry.decisionId)?.memberId === target.id) {
+    // Any member carries out a removal the chapter voted for; a failed or open poll decides nothing.
+    return policy.pollPassed(entry.decisionId) ? complete() : 'pollNotPassed';
+  }
   if (state.rule.kind !== 'n-members') return 'notAllowed';
   let agreed = state.removals.get(target.id);
   if (agreed === undefined) {

@@ -78,6 +78,10 @@ const BODIES: Readonly<Record<string, { readonly keys: readonly string[]; readon
       isId(f.memberId) && isString(f.reason, ENTRY_LIMITS.reason, 1) && isOptionalReference(f.decisionId),
   },
   'set-admission-rule': { keys: ['rule'], check: (f) => isRule(f.rule) },
+  'link-poll': {
+    keys: ['pollId', 'requestId', 'memberId'],
+    check: (f) => isString(f.pollId, ENTRY_LIMITS.reference, 1) && (f.requestId === undefined) !== (f.memberId === undefined) && (f.requestId === undefined || isId(f.requestId)) && (f.memberId === undefined || isId(f.memberId)),
+  },
 };
 
 const ALLOWED: ReadonlyMap<string, ReadonlySet<string>> = new Map(

@@ -9,7 +9,7 @@ import {
   ROLES,
   type Role,
 } from './types';
-import type { InviteBlock, InviteUsage, Member, MemberStatus, PendingRemoval, PendingRequest, Removal } from './view';
+import type { InviteBlock, InviteUsage, Member, MemberStatus, PendingRemoval, PendingRequest, PollLink, Removal } from './view';
 
 /** Mutable replay state, private to the validator: it never escapes `validateLog`. */
 export interface DeviceSlot {
@@ -60,6 +60,8 @@ export interface ReplayState {
   readonly invites: Map<EntryId, InviteSlot>;
   /** Members who agreed (by a 'remove' entry) to remove an active member, under the 'n-members' rule. */
   readonly removals: Map<MemberId, Set<MemberId>>;
+  /** Poll id → what it was put to a vote for (the first valid 'link-poll' entry naming it). */
+  readonly pollLinks: Map<string, PollLink>;
   /** Placed entries that descend from the valid founding entry (the founding entry included). */
   readonly lineage: Set<EntryId>;
 }
@@ -75,6 +77,7 @@ export function emptyState(): ReplayState {
     requestedKeys: new Set(),
     invites: new Map(),
     removals: new Map(),
+    pollLinks: new Map(),
     lineage: new Set(),
   };
 }
@@ -192,3 +195,5 @@ export function snapshotRemovals(state: ReplayState): readonly PendingRemoval[] 
   }
   return pending;
 }
+
+export const snapshotPollLinks = (state: ReplayState): readonly PollLink[] => [...state.pollLinks.values()];

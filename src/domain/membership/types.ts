@@ -106,6 +106,17 @@ export interface RemoveBody {
   readonly decisionId?: string;
 }
 
+/**
+ * A member put a join request (or a member's removal) to a chapter poll: the poll decides it once
+ * it has a final close record whose result passes. Exactly one of requestId / memberId is set.
+ */
+export interface LinkPollBody {
+  readonly type: 'link-poll';
+  readonly pollId: string;
+  readonly requestId?: EntryId;
+  readonly memberId?: MemberId;
+}
+
 export interface SetAdmissionRuleBody {
   readonly type: 'set-admission-rule';
   readonly rule: AdmissionRule;
@@ -122,6 +133,7 @@ export type EntryBody =
   | RevokeRoleBody
   | LeaveBody
   | RemoveBody
+  | LinkPollBody
   | SetAdmissionRuleBody;
 
 export type EntryType = EntryBody['type'];
@@ -132,6 +144,7 @@ export type FoundEntry = Signed<FoundBody>;
 export type RequestEntry = Signed<RequestBody>;
 export type AdmitEntry = Signed<AdmitBody>;
 export type InviteEntry = Signed<InviteBody>;
+export type LinkPollEntry = Signed<LinkPollBody>;
 export type MembershipEntry =
   | FoundEntry
   | RequestEntry
@@ -143,6 +156,7 @@ export type MembershipEntry =
   | Signed<RevokeRoleBody>
   | Signed<LeaveBody>
   | Signed<RemoveBody>
+  | Signed<LinkPollBody>
   | Signed<SetAdmissionRuleBody>;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

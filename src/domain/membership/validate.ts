@@ -5,7 +5,7 @@ import { defaultAdmissionPolicy } from './policy';
 import { applyEntry, type RuleContext } from './rules';
 import { parseEntry } from './shape';
 import type { ReplayState } from './state';
-import { emptyState, snapshotInvites, snapshotMembers, snapshotRemovals, snapshotRequests } from './state';
+import { emptyState, snapshotInvites, snapshotMembers, snapshotPollLinks, snapshotRemovals, snapshotRequests } from './state';
 import type { ChapterId, EntryId, MembershipEntry } from './types';
 import type { EntryVerdict, InvalidReason, MembershipState } from './view';
 
@@ -97,6 +97,7 @@ export function validateLog(
     pendingRequests: snapshotRequests(state),
     invites: snapshotInvites(state),
     pendingRemovals: snapshotRemovals(state),
+    pollLinks: snapshotPollLinks(state),
     verdicts,
   };
 }

@@ -52,6 +52,16 @@ export interface PendingRemoval {
   readonly agreed: readonly MemberId[];
 }
 
+/** A join request or a removal put to a chapter poll by a valid 'link-poll' entry. */
+export interface PollLink {
+  readonly pollId: string;
+  readonly requestId: EntryId | null;
+  readonly memberId: MemberId | null;
+  /** The 'link-poll' entry and the member who signed it. */
+  readonly linkedBy: EntryId;
+  readonly linkedByMember: MemberId;
+}
+
 export type InviteBlock = 'inviteUsedUp' | 'inviteWithdrawn';
 
 /** A limited invite and how many people it admitted so far. */
@@ -92,6 +102,10 @@ export type InvalidReason =
   | 'alreadyEndorsed'
   | 'pollRequired'
   | 'pollNotPassed'
+  /** The admit or removal names a poll no valid 'link-poll' entry put this request or member to. */
+  | 'pollNotLinked'
+  /** The poll already decides another request or removal. */
+  | 'pollAlreadyLinked'
   | 'unknownMember'
   /** The target member has left or been removed. */
   | 'memberInactive'
@@ -129,6 +143,8 @@ export interface MembershipState {
   readonly invites: readonly InviteUsage[];
   /** Removals waiting for more members to agree (the 'n-members' rule). */
   readonly pendingRemovals: readonly PendingRemoval[];
+  /** Requests and removals put to a chapter poll, in log order. */
+  readonly pollLinks: readonly PollLink[];
   /**
    * One per distinct input entry: the ordered log first, then pending entries, then entries that
    * could not be placed (malformed, losing duplicates). Identical for any input order.

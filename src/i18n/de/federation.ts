@@ -51,4 +51,10 @@ export const federationDe: Translation<typeof federationEn> = {
   'directory.share.submit': 'Meine Fähigkeiten dort eintragen',
   'directory.share.done': 'Eingetragen in {name}.',
   'directory.share.notMember': 'Du kannst deine Fähigkeiten eintragen, sobald du Mitglied einer Gliederung bist.',
+  'federation.leave.button': "{name} verlassen",
+  'federation.leave.confirm': "{name} verlassen? Diese Gruppe gehört dann nicht mehr dazu, und die Geräte ihrer Mitglieder synchronisieren sie nicht mehr. Der Eintrag bleibt in beiden Gliederungen; ein erneuter Beitritt braucht eine neue Anfrage.",
+  'federation.leave.submit': "Gliederung verlassen",
+  'federation.leave.cancel': "Abbrechen",
+  'federation.leave.done': "Gliederung verlassen.",
+  'federation.members.left': "Ausgetreten: {names}",
 };

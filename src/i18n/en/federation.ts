@@ -48,4 +48,10 @@ export const federationEn = {
   'directory.share.submit': 'List my skills there',
   'directory.share.done': 'Listed in {name}.',
   'directory.share.notMember': 'You can list your skills once you are a member of a branch.',
+  'federation.leave.button': "Leave {name}",
+  'federation.leave.confirm': "Leave {name}? This chapter stops being part of it and stops syncing it on members’ devices. The record stays in both branches; joining again takes a new request.",
+  'federation.leave.submit': "Leave the branch",
+  'federation.leave.cancel': "Cancel",
+  'federation.leave.done': "Left the branch.",
+  'federation.members.left': "Left: {names}",
 } as const;

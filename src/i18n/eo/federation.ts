@@ -51,4 +51,10 @@ export const federationEo: Translation<typeof federationEn> = {
   'directory.share.submit': 'Listigi miajn kapablojn tie',
   'directory.share.done': 'Listigita en {name}.',
   'directory.share.notMember': 'Vi povas listigi viajn kapablojn, kiam vi estos membro de branĉo.',
+  'federation.leave.button': "Forlasi {name}",
+  'federation.leave.confirm': "Ĉu forlasi {name}? Ĉi tiu filio ne plu estas parto de ĝi kaj ne plu sinkronigas ĝin en la aparatoj de la membroj. La registro restas en ambaŭ branĉoj; por reeniri necesas nova peto.",
+  'federation.leave.submit': "Forlasi la branĉon",
+  'federation.leave.cancel': "Nuligi",
+  'federation.leave.done': "La branĉo estas forlasita.",
+  'federation.members.left': "Forlasis: {names}",
 };

@@ -51,4 +51,10 @@ export const federationEs: Translation<typeof federationEn> = {
   'directory.share.submit': 'Publicar mis habilidades allí',
   'directory.share.done': 'Publicadas en {name}.',
   'directory.share.notMember': 'Podrás publicar tus habilidades cuando seas miembro de una rama.',
+  'federation.leave.button': "Dejar {name}",
+  'federation.leave.confirm': "¿Dejar {name}? Este capítulo deja de formar parte y de sincronizarlo en los dispositivos de sus miembros. El registro queda en ambas ramas; volver a unirse requiere una nueva solicitud.",
+  'federation.leave.submit': "Dejar la rama",
+  'federation.leave.cancel': "Cancelar",
+  'federation.leave.done': "Has dejado la rama.",
+  'federation.members.left': "Se fueron: {names}",
 };

@@ -51,4 +51,10 @@ export const federationFr: Translation<typeof federationEn> = {
   'directory.share.submit': 'Y publier mes compétences',
   'directory.share.done': 'Publiées dans {name}.',
   'directory.share.notMember': 'Vous pourrez publier vos compétences une fois membre d’une branche.',
+  'federation.leave.button': "Quitter {name}",
+  'federation.leave.confirm': "Quitter {name} ? Cette section n’en fait plus partie et ne la synchronise plus sur les appareils de ses membres. L’enregistrement reste dans les deux branches ; y revenir demande une nouvelle demande.",
+  'federation.leave.submit': "Quitter la branche",
+  'federation.leave.cancel': "Annuler",
+  'federation.leave.done': "Branche quittée.",
+  'federation.members.left': "Partis : {names}",
 };

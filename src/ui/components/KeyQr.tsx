@@ -1,4 +1,5 @@
 import { createResource, Show } from 'solid-js';
+import { KEY_QR_PREFIX } from '../../domain/membership/scan';
 import { t } from '../../i18n';
 import './KeyQr.css';
 
@@ -13,7 +14,7 @@ const renderQr = async (text: string): Promise<string> => {
  * that the key the other sees for them is really theirs (scan it, or read the code aloud).
  */
 export function KeyQr(props: { readonly deviceKey: string; readonly safetyCode: string }) {
-  const [qr] = createResource(() => `chapterhouse-key:${props.deviceKey}`, renderQr);
+  const [qr] = createResource(() => `${KEY_QR_PREFIX}${props.deviceKey}`, renderQr);
   return (
     <section class="stack key-qr" aria-labelledby="key-qr-title">
       <h3 id="key-qr-title">{t('members.verify.title')}</h3>

@@ -97,18 +97,22 @@ describe('founding and admission', () => {
     expect(memberOf(state, request.id as string as MemberId)?.admittedAt).toBe(second.id);
   });
 
-  it('under the poll rule an admit must reference a poll, checked by the pluggable policy', async () => {
+  it('under the poll rule an admit must reference a linked poll that passed, checked by the pluggable policy', async () => {
     const { log, founder } = await foundChapter();
     await log.add({ type: 'set-admission-rule', rule: { kind: 'poll' } }, founder);
     const device = await newDevice();
     const request = await log.add({ type: 'request', name: 'Grace', deviceKey: device.publicKey }, device);
+    await log.add({ type: 'link-poll', requestId: request.id, pollId: 'poll-lost' }, founder);
+    await log.add({ type: 'link-poll', requestId: request.id, pollId: 'poll-won' }, founder);
     const bare = await log.add({ type: 'admit', requestId: request.id }, founder);
+    const unlinked = await log.add({ type: 'admit', requestId: request.id, pollId: 'poll-other' }, founder);
     const lost = await log.add({ type: 'admit', requestId: request.id, pollId: 'poll-lost' }, founder);
     const won = await log.add({ type: 'admit', requestId: request.id, pollId: 'poll-won' }, founder);
-    const policy = createAdmissionPolicy({ pollAdmits: (pollId) => pollId === 'poll-won' });
+    const policy = createAdmissionPolicy({ passedPolls: new Set(['poll-won', 'poll-other']) });
 
     const state = await validate(log.entries, { policy });
     expect(verdictOf(state, bare)).toMatchObject(invalid('pollRequired'));
+    expect(verdictOf(state, unlinked)).toMatchObject(invalid('pollNotLinked'));
     expect(verdictOf(state, lost)).toMatchObject(invalid('pollNotPassed'));
     expect(verdictOf(state, won)).toMatchObject(VALID);
     expect(state.members).toHaveLength(2);

@@ -11,7 +11,16 @@ export default function FederationPanel(props: { readonly docId: DocId }) {
   const store = useApp().features.get('federation');
   const info = createMemo(() => store.branchFederation(props.docId));
   const waiting = createMemo(() => info()?.requests.filter((request) => !request.acceptedBy) ?? []);
-  const joined = createMemo(() => info()?.requests.filter((request) => request.acceptedBy) ?? []);
+  const joined = createMemo(() => info()?.requests.filter((request) => request.acceptedBy && !request.leftBy) ?? []);
+  const former = createMemo(() => info()?.requests.filter((request) => request.leftBy) ?? []);
+  const [leaving, setLeaving] = createSignal(false);
+  const leave = async () => {
+    setBusy(true);
+    const result = await store.leaveParent(props.docId);
+    setBusy(false);
+    setLeaving(false);
+    setMessage(result.ok ? { error: false, text: t('federation.leave.done') } : { error: true, text: federationError(result.error) });
+  };
   const [choice, setChoice] = createSignal('');
   const [message, setMessage] = createSignal<{ readonly error: boolean; readonly text: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -50,11 +59,35 @@ export default function FederationPanel(props: { readonly docId: DocId }) {
             <Show when={current().level !== 'international'}>
               <Show when={current().parent} fallback={<p class="muted">{t('federation.noParent')}</p>}>
                 {(parent) => (
-                  <p data-testid="branch-parent">
-                    <Show when={parent().onDevice} fallback={t('federation.partOf', { name: parent().name })}>
-                      <Link href={`/chapters/${parent().id}`}>{t('federation.partOf', { name: parent().name })}</Link>
+                  <>
+                    <p data-testid="branch-parent">
+                      <Show when={parent().onDevice} fallback={t('federation.partOf', { name: parent().name })}>
+                        <Link href={`/chapters/${parent().id}`}>{t('federation.partOf', { name: parent().name })}</Link>
+                      </Show>
+                    </p>
+                    <Show when={current().canAccept}>
+                      <Show
+                        when={leaving()}
+                        fallback={
+                          <button type="button" class="button" onClick={() => setLeaving(true)} data-testid="leave-parent">
+                            {t('federation.leave.button', { name: parent().name })}
+                          </button>
+                        }
+                      >
+                        <div class="stack notice">
+                          <p id="leave-parent-question">{t('federation.leave.confirm', { name: parent().name })}</p>
+                          <div class="row">
+                            <button type="button" class="button button-primary" disabled={busy()} onClick={() => void leave()} data-testid="leave-parent-confirm">
+                              {t('federation.leave.submit')}
+                            </button>
+                            <button type="button" class="button" onClick={() => setLeaving(false)}>
+                              {t('federation.leave.cancel')}
+                            </button>
+                          </div>
+                        </div>
+                      </Show>
                     </Show>
-                  </p>
+                  </>
                 )}
               </Show>
             </Show>
@@ -89,6 +122,11 @@ export default function FederationPanel(props: { readonly docId: DocId }) {
                     )}
                   </For>
                 </ul>
+              </Show>
+              <Show when={former().length > 0}>
+                <p class="muted" data-testid="federation-former">
+                  {t('federation.members.left', { names: former().map((request) => request.childName).join(', ') })}
+                </p>
               </Show>
               {/* Members who speak for this branch only see the asking part when they could use it. */}
               <Show when={current().candidates.length > 0 || !current().canAccept}>

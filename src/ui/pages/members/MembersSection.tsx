@@ -8,6 +8,8 @@ import { InviteUsageList, InviteUsageNote } from './InviteUsageList';
 import { MemberDevices } from './MemberDevices';
 import { MemberHistory } from './MemberHistory';
 import { MembershipSettings } from './MembershipSettings';
+import { PutToVote } from './PutToVote';
+import { VerifyMember } from './VerifyMember';
 import { RemoveMember } from './RemoveMember';
 import './MembersSection.css';
 
@@ -70,6 +72,9 @@ export default function MembersSection(props: SectionProps) {
                     <Show when={canRemove(members, state()) && member.status === 'active' && members.me()?.id !== member.id}>
                       <RemoveMember members={members} member={member} state={state()} />
                     </Show>
+                    <Show when={state().admissionRule.kind === 'poll' && members.me() && member.status === 'active' && members.me()?.id !== member.id}>
+                      <PutToVote members={members} docId={props.chapter.docId} subject={{ memberId: member.id }} name={member.name} />
+                    </Show>
                     <MemberDevices members={members} member={member} />
                   </li>
                 )}
@@ -101,9 +106,16 @@ export default function MembersSection(props: SectionProps) {
                               </span>
                             }
                           >
-                            <button type="button" class="button button-primary" onClick={() => void members.admit(request.id)}>
-                              {t('members.requests.admit', { name: request.name })}
-                            </button>
+                            <Show
+                              when={state().admissionRule.kind === 'poll'}
+                              fallback={
+                                <button type="button" class="button button-primary" onClick={() => void members.admit(request.id)}>
+                                  {t('members.requests.admit', { name: request.name })}
+                                </button>
+                              }
+                            >
+                              <PutToVote members={members} docId={props.chapter.docId} subject={{ requestId: request.id }} name={request.name} />
+                            </Show>
                           </Show>
                         </li>
                       )}
@@ -112,6 +124,7 @@ export default function MembersSection(props: SectionProps) {
                 </Show>
               </section>
             </Show>
+            <VerifyMember members={members} />
             <InviteUsageList state={state()} />
             <InvalidEntries members={members} />
             <MembershipSettings members={members} />

@@ -67,6 +67,11 @@ export function MembershipSettings(props: { readonly members: MembersView }) {
               {t('members.rule.n')}
             </button>
           </div>
+          <div class="row">
+            <button type="button" class="button" onClick={() => void props.members.setAdmissionRule({ kind: 'poll' })} data-testid="rule-poll">
+              {t('members.rule.poll')}
+            </button>
+          </div>
         </section>
       </Show>
       <Show when={me()}>
