@@ -129,6 +129,7 @@ async function seed(browser: Browser): Promise<{ readonly page: Page; readonly s
         await expect(p.getByTestId('invite-qr')).toBeVisible();
       },
     },
+    { name: 'events across the federation', path: '/events', ready: async (p) => void (await expect(p.getByTestId('federation-events-upcoming')).toBeVisible()) },
     { name: 'sync', path: '/sync', ready: async (p) => void (await expect(p.getByTestId('sync-doc')).toBeVisible()) },
     { name: 'settings', path: '/settings', ready: heading('Settings and about') },
     { name: 'join error', path: '/join#join/not-a-link', ready: async (p) => void (await expect(p.getByTestId('join-error')).toBeVisible()) },
