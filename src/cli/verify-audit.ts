@@ -6,7 +6,7 @@
  * compares with what the file claims. Membership (which device belongs to which member) is taken
  * from the file's `members`, as the exporting device's signed membership log said.
  */
-import { verifyAllSigned, verifySigned } from '../crypto/ballot-signing';
+import { type BatchVerifier, verifyAllSigned } from '../crypto/ballot-signing';
 import type { MemberId } from '../domain/membership/types';
 import { canonicalJson } from '../domain/membership/canonical';
 import { AUDIT_FORMAT } from '../domain/polls/audit';
@@ -64,7 +64,7 @@ const sameJson = (a: unknown, b: unknown): boolean => {
 };
 
 /** Err for a file that is not a verifiable audit record; otherwise the full report. */
-export async function verifyAudit(raw: unknown): Promise<Result<VerifyReport, string>> {
+export async function verifyAudit(raw: unknown, verifyBatch?: BatchVerifier): Promise<Result<VerifyReport, string>> {
   if (!isRecord(raw) || raw.format !== AUDIT_FORMAT) return err(`not a ${AUDIT_FORMAT} file (export it with "Export ballots" on a closed poll)`);
   if (raw.version !== 1) return err(`audit "version" must be 1 (got ${JSON.stringify(raw.version)})`);
   const poll = raw.poll;
@@ -77,8 +77,9 @@ export async function verifyAudit(raw: unknown): Promise<Result<VerifyReport, st
   }
   const ballots: unknown[] = records.ballots;
   const closes: unknown[] = records.closes;
-  const pollValid = (await verifySigned(poll)) && raw.pollId === poll.id;
-  const authentic = await verifyAllSigned([...ballots, ...closes]);
+  // One batch: the poll, then every ballot and close record (each canonicalized and hashed once).
+  const authentic = await verifyAllSigned([poll, ...ballots, ...closes], verifyBatch);
+  const pollValid = authentic.has(poll) && raw.pollId === poll.id;
   // The count never depends on `now` once a close record exists; without one, judge it as after the deadline.
   const count = countPoll({ poll, ballots, closes, voters: members.value, isAuthentic: (r) => authentic.has(r), now: poll.closesAt });
   const result = tallyPoll(poll, count.counted);
