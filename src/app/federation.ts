@@ -13,6 +13,7 @@ import { newCatalogEntry } from '../persistence/catalog';
 import { directoryIndex, indexDirectory } from './directory';
 import type { FeatureDeps } from './feature-deps';
 import { createFederationKeeper, type HeldBranch } from './federation-keeper';
+import { mirrorMemberships } from './member-mirror';
 
 export type { FederationNode, JoinRequestView };
 
@@ -72,6 +73,8 @@ export function createFederationStore(deps: FeatureDeps) {
       }
       await completeAcceptedJoins(branch, byId);
     }
+    // Parents learn who belongs to their member chapters (polls put to member chapters need it).
+    mirrorMemberships(branches);
     await indexDirectory(directoryIndex(deps), branches);
   }
 

@@ -7,7 +7,7 @@
  * from the file's `members`, as the exporting device's signed membership log said.
  */
 import { type BatchVerifier, verifyAllSigned } from '../crypto/ballot-signing';
-import type { MemberId } from '../domain/membership/types';
+import type { ChapterId, MemberId } from '../domain/membership/types';
 import { canonicalJson } from '../domain/membership/canonical';
 import { AUDIT_FORMAT } from '../domain/polls/audit';
 import { countPoll } from '../domain/polls/count';
@@ -22,7 +22,7 @@ export interface VerifyReport {
   readonly pollId: string;
   readonly pollSignature: 'valid' | 'invalid';
   readonly status: string;
-  readonly counted: readonly { readonly id: string; readonly memberId: string; readonly weight: number }[];
+  readonly counted: readonly { readonly id: string; readonly memberId: string; readonly weight: number; readonly chapterId?: string }[];
   readonly rejected: readonly { readonly id: string; readonly memberId: string | null; readonly voter: string; readonly reason: RejectReason }[];
   readonly closeRecords: readonly { readonly id: string; readonly valid: boolean; readonly reason: CloseRejectReason | null; readonly chosen: boolean }[];
   readonly result: TallyResult;
@@ -50,7 +50,9 @@ function parseMembers(raw: unknown): Result<Voter[], string> {
       if (!isRecord(d) || typeof d.key !== 'string' || typeof d.revoked !== 'boolean') return err(`${where}.devices entries need "key" (string) and "revoked" (boolean)`);
       devices.push({ key: d.key as never, revoked: d.revoked });
     }
-    out.push({ memberId: m.memberId as MemberId, name: m.name, active: m.active, isTeller: m.isTeller, devices });
+    if (m.chapterId !== undefined && typeof m.chapterId !== 'string') return err(`${where}.chapterId must be a string when present`);
+    const chapter = typeof m.chapterId === 'string' ? { chapterId: m.chapterId as ChapterId } : {};
+    out.push({ memberId: m.memberId as MemberId, name: m.name, active: m.active, isTeller: m.isTeller, devices, ...chapter });
   }
   return ok(out);
 }
@@ -100,7 +102,7 @@ export async function verifyAudit(raw: unknown, verifyBatch?: BatchVerifier): Pr
     pollId: poll.id,
     pollSignature: pollValid ? 'valid' : 'invalid',
     status: count.status,
-    counted: count.counted.map((c) => ({ id: c.ballot.id, memberId: c.memberId, weight: c.weight })),
+    counted: count.counted.map((c) => ({ id: c.ballot.id, memberId: c.memberId, weight: c.weight, ...(c.chapterId ? { chapterId: c.chapterId } : {}) })),
     rejected: count.rejected.map((r) => ({ id: r.id, memberId: r.memberId, voter: r.voter, reason: r.reason })),
     closeRecords: count.closes.map((c) => ({ id: c.record.id, valid: c.valid, reason: c.reason, chosen: c.chosen })),
     result,

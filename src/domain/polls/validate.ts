@@ -35,12 +35,23 @@ export type PollError =
   | { readonly field: 'method'; readonly code: 'invalidChoice' }
   | { readonly field: 'scope'; readonly code: 'emptyScope' }
   | { readonly field: 'scope' | 'weights'; readonly code: 'unknownMember'; readonly member: string }
+  | { readonly field: 'scope'; readonly code: 'unknownChapter'; readonly chapter: string }
+  | { readonly field: 'weights'; readonly code: 'perChapterNeedsChapters' }
   | { readonly field: 'weights'; readonly code: 'badWeight'; readonly member: string; readonly max: number };
 
 /** Who may vote, as entered: the whole chapter or a named list of members. */
-export type ScopeInput = { readonly kind: 'chapter' } | { readonly kind: 'group'; readonly name: string; readonly members: readonly string[] };
+export type ScopeInput =
+  | { readonly kind: 'chapter' }
+  | { readonly kind: 'group'; readonly name: string; readonly members: readonly string[] }
+  /** A branch's poll put to some of its member chapters (ids of accepted member chapters). */
+  | { readonly kind: 'chapters'; readonly chapters: readonly string[] };
 /** Weights as entered: equal, or a number per member with the reason for them. */
-export type WeightsInput = { readonly kind: 'equal' } | { readonly kind: 'custom'; readonly reason: string; readonly weights: Readonly<Record<string, number>> };
+export type WeightsInput =
+  | { readonly kind: 'equal' }
+  /** Equal per affected chapter, split among its voters (chapters scope only). */
+  | { readonly kind: 'perChapter' }
+  /** Per member id; per chapter id in a poll put to member chapters. */
+  | { readonly kind: 'custom'; readonly reason: string; readonly weights: Readonly<Record<string, number>> };
 
 export interface PollInput {
   readonly question: string;
@@ -73,6 +84,8 @@ export interface PollContext {
   readonly now: string;
   /** Ids of the chapter's active members (needed for a group scope or custom weights). */
   readonly members?: readonly string[];
+  /** A branch's accepted member chapters (needed for a poll put to member chapters). */
+  readonly chapters?: readonly { readonly id: string; readonly name: string }[];
 }
 
 const isMethod = (value: string): value is PollMethod => (POLL_METHODS as readonly string[]).includes(value);
@@ -118,9 +131,11 @@ export function validatePollInput(input: PollInput, context: PollContext): Resul
   if (!input.closesAt) errors.push({ field: 'closesAt', code: 'required' });
   else if (Number.isNaN(closes.getTime())) errors.push({ field: 'closesAt', code: 'invalidDate' });
   else if (closes.getTime() <= new Date(context.now).getTime()) errors.push({ field: 'closesAt', code: 'closesInPast' });
-  const scope = checkScope(input.scope ?? { kind: 'chapter' }, context.members ?? [], errors);
-  const electorate = scope === 'chapter' ? (context.members ?? []) : scope.members;
+  const scope = checkScope(input.scope ?? { kind: 'chapter' }, context, errors);
+  // Custom weights name members, or chapters when the poll is put to member chapters.
+  const electorate = scope === 'chapter' ? (context.members ?? []) : scope.kind === 'group' ? scope.members : scope.chapters.map((c) => c.id);
   const weightRule = checkWeights(input.weights ?? { kind: 'equal' }, electorate, errors);
+  if (weightRule === 'perChapter' && (scope === 'chapter' || scope.kind !== 'chapters')) errors.push({ field: 'weights', code: 'perChapterNeedsChapters' });
   if (errors.length > 0 || !method) return err(errors);
   return ok({
     v: 1,
@@ -145,8 +160,17 @@ export function validatePollInput(input: PollInput, context: PollContext): Resul
   });
 }
 
-function checkScope(input: ScopeInput, members: readonly string[], errors: PollError[]): PollScope {
+function checkScope(input: ScopeInput, context: PollContext, errors: PollError[]): PollScope {
   if (input.kind === 'chapter') return 'chapter';
+  if (input.kind === 'chapters') {
+    const known = new Map((context.chapters ?? []).map((chapter) => [chapter.id, chapter.name] as const));
+    const chosen = [...new Set(input.chapters)].sort();
+    if (chosen.length === 0) errors.push({ field: 'scope', code: 'emptyScope' });
+    for (const id of chosen) if (!known.has(id)) errors.push({ field: 'scope', code: 'unknownChapter', chapter: id });
+    const chapters = chosen.map((id) => ({ id: id as ChapterId, name: (known.get(id) ?? '').slice(0, POLL_LIMITS.groupName) }));
+    return { kind: 'chapters', chapters };
+  }
+  const members = context.members ?? [];
   const name = input.name.trim();
   if (!name) errors.push({ field: 'scope', code: 'required' });
   else if (name.length > POLL_LIMITS.groupName) errors.push({ field: 'scope', code: 'tooLong', max: POLL_LIMITS.groupName });
@@ -163,6 +187,7 @@ const isWeight = (value: number): boolean =>
 
 function checkWeights(input: WeightsInput, electorate: readonly string[], errors: PollError[]): WeightRule {
   if (input.kind === 'equal') return 'equal';
+  if (input.kind === 'perChapter') return 'perChapter';
   const reason = input.reason.trim();
   if (!reason) errors.push({ field: 'weights', code: 'required' });
   else if (reason.length > POLL_LIMITS.weightReason) errors.push({ field: 'weights', code: 'tooLong', max: POLL_LIMITS.weightReason });
@@ -181,12 +206,16 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 const signedShape = (value: Record<string, unknown>): boolean => isString(value.id) && isString(value.signature);
 
+const isChapterRef = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.name) && Object.keys(value).length === 2;
+
 const isScope = (value: unknown): boolean =>
   value === 'chapter' ||
-  (isObject(value) && value.kind === 'group' && isString(value.name) && isStringArray(value.members) && Object.keys(value).length === 3);
+  (isObject(value) && value.kind === 'group' && isString(value.name) && isStringArray(value.members) && Object.keys(value).length === 3) ||
+  (isObject(value) && value.kind === 'chapters' && Array.isArray(value.chapters) && value.chapters.every(isChapterRef) && Object.keys(value).length === 2);
 
 const isWeightRule = (value: unknown): boolean =>
   value === 'equal' ||
+  value === 'perChapter' ||
   (isObject(value) &&
     value.kind === 'custom' &&
     isString(value.reason) &&
