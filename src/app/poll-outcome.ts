@@ -87,7 +87,7 @@ export function outcomeDecision(poll: SignedPoll, count: PollCount, result: Tall
       ? t('polls.minutes.scope.chapter')
       : poll.scope.kind === 'group'
         ? t('polls.minutes.scope.group', { name: poll.scope.name, count: poll.scope.members.length })
-        : t('polls.minutes.scope.chapters', { count: poll.scope.chapters.length, names: poll.scope.chapters.map((c) => c.name).join(', ') }),
+        : t('polls.minutes.scope.chapters', { count: poll.scope.chapters.length, names: poll.scope.chapters.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ') }),
     poll.weightRule === 'equal'
       ? t('polls.minutes.weights.equal')
       : poll.weightRule === 'perChapter'

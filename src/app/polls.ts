@@ -202,7 +202,10 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
       nameOfMember: (id: string): string | null =>
         membersView.state()?.members.find((member) => member.id === id)?.name ?? allVoters().find((voter) => voter.memberId === id)?.name ?? null,
       /** Accepted member chapters of this branch (a poll can be put to some of them). */
-      memberChapters: (): readonly { readonly id: string; readonly name: string }[] => chapters().map(({ id, name }) => ({ id, name })),
+      memberChapters: (): readonly { readonly id: string; readonly name: string }[] =>
+        chapters()
+          .map(({ id, name }) => ({ id, name }))
+          .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
       chapterName: (id: string): string => chapters().find((chapter) => chapter.id === id)?.name ?? id,
       membersReady: (): boolean => membersView.state() !== null,
       /** Active members, by name: who a poll can be put to and weighted for. */

@@ -44,7 +44,7 @@ export function PollDetail(props: { polls: PollsView; id: string; base: string }
                   {(() => {
                     const current = scope();
                     if (current === 'chapter') return '';
-                    if (current.kind === 'chapters') return t('polls.notInScope.chapters', { names: current.chapters.map((c) => c.name).join(', ') });
+                    if (current.kind === 'chapters') return t('polls.notInScope.chapters', { names: current.chapters.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ') });
                     return t('polls.notInScope', { name: current.name });
                   })()}
                 </p>

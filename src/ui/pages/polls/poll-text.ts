@@ -17,7 +17,7 @@ export function closingText(summary: PollSummary): string {
 export function scopeText(poll: SignedPoll): string {
   if (poll.scope === 'chapter') return t('polls.voters.scope.chapter');
   if (poll.scope.kind === 'group') return t('polls.voters.scope.group', { name: poll.scope.name, count: poll.scope.members.length });
-  return t('polls.voters.scope.chapters', { count: poll.scope.chapters.length, names: poll.scope.chapters.map((c) => c.name).join(', ') });
+  return t('polls.voters.scope.chapters', { count: poll.scope.chapters.length, names: poll.scope.chapters.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ') });
 }
 
 export function weightRuleText(poll: SignedPoll): string {
