@@ -1,92 +1,24 @@
 /** Validation of poll input (typed errors for the form) and of stored records (shape only). */
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import type { ChapterId, DeviceKey, MemberId } from '../membership/types';
 import type {
   BallotChoice,
-  MinutesLink,
   PollDefinition,
-  PollScope,
   PollMethod,
   PollThreshold,
   SignedBallot,
   SignedCloseRecord,
   SignedPoll,
-  WeightRule,
 } from './types';
+import { checkScope, checkWeights, isWeight } from './electorate-input';
+import type { PollContext, PollError, PollInput } from './input-types';
+import { POLL_LIMITS } from './limits';
 import { CANDIDATE_METHODS, POLL_METHODS, RANKED_METHODS } from './types';
 
-export const POLL_LIMITS = { question: 200, description: 2000, option: 120, options: 50, reason: 500, groupName: 120, weightReason: 500, maxWeight: 100 } as const;
+export { POLL_LIMITS } from './limits';
 export const MAX_SCORE = 5;
 
-export type PollField = 'question' | 'description' | 'options' | 'method' | 'seats' | 'threshold' | 'quorum' | 'closesAt' | 'scope' | 'weights';
-
-export type PollError =
-  | { readonly field: PollField; readonly code: 'required' }
-  | { readonly field: PollField; readonly code: 'tooLong'; readonly max: number }
-  | { readonly field: 'options'; readonly code: 'tooFewOptions'; readonly min: number }
-  | { readonly field: 'options'; readonly code: 'tooManyOptions'; readonly max: number }
-  | { readonly field: 'options'; readonly code: 'duplicateOption'; readonly option: string }
-  | { readonly field: 'seats'; readonly code: 'badSeats'; readonly max: number }
-  | { readonly field: 'threshold'; readonly code: 'badThreshold' }
-  | { readonly field: 'quorum'; readonly code: 'badQuorum' }
-  | { readonly field: 'closesAt'; readonly code: 'invalidDate' }
-  | { readonly field: 'closesAt'; readonly code: 'closesInPast' }
-  | { readonly field: 'method'; readonly code: 'invalidChoice' }
-  | { readonly field: 'scope'; readonly code: 'emptyScope' }
-  | { readonly field: 'scope' | 'weights'; readonly code: 'unknownMember'; readonly member: string }
-  | { readonly field: 'scope'; readonly code: 'unknownChapter'; readonly chapter: string }
-  | { readonly field: 'weights'; readonly code: 'perChapterNeedsChapters' }
-  | { readonly field: 'weights'; readonly code: 'badWeight'; readonly member: string; readonly max: number };
-
-/** Who may vote, as entered: the whole chapter or a named list of members. */
-export type ScopeInput =
-  | { readonly kind: 'chapter' }
-  | { readonly kind: 'group'; readonly name: string; readonly members: readonly string[] }
-  /** A branch's poll put to some of its member chapters (ids of accepted member chapters). */
-  | { readonly kind: 'chapters'; readonly chapters: readonly string[] };
-/** Weights as entered: equal, or a number per member with the reason for them. */
-export type WeightsInput =
-  | { readonly kind: 'equal' }
-  /** Equal per affected chapter, split among its voters (chapters scope only). */
-  | { readonly kind: 'perChapter' }
-  /** Per member id; per chapter id in a poll put to member chapters. */
-  | { readonly kind: 'custom'; readonly reason: string; readonly weights: Readonly<Record<string, number>> };
-
-export interface PollInput {
-  readonly question: string;
-  readonly description: string;
-  /** One option per entry; blank entries are ignored. */
-  readonly options: readonly string[];
-  readonly method: string;
-  readonly seats: number;
-  readonly threshold: 'simple' | 'twoThirds' | 'custom';
-  /** Percentage for a custom threshold (1–100). */
-  readonly customThreshold: number;
-  readonly quorum: number;
-  /** RFC 3339 instant ('' when the date field is empty or invalid). */
-  readonly closesAt: string;
-  readonly showResultsBeforeClose: boolean;
-  readonly allowBallotChange: boolean;
-  readonly anyMemberMayClose: boolean;
-  /** Default: the whole chapter. */
-  readonly scope?: ScopeInput;
-  /** Default: equal. */
-  readonly weights?: WeightsInput;
-  /** The agenda item whose minutes get the outcome (null/absent: none). */
-  readonly minutes?: MinutesLink | null;
-}
-
-export interface PollContext {
-  readonly chapterId: ChapterId;
-  readonly createdBy: DeviceKey;
-  /** Now, RFC 3339 (the caller's clock). */
-  readonly now: string;
-  /** Ids of the chapter's active members (needed for a group scope or custom weights). */
-  readonly members?: readonly string[];
-  /** A branch's accepted member chapters (needed for a poll put to member chapters). */
-  readonly chapters?: readonly { readonly id: string; readonly name: string }[];
-}
+export type { PollContext, PollError, PollField, PollInput, ScopeInput, WeightsInput } from './input-types';
 
 const isMethod = (value: string): value is PollMethod => (POLL_METHODS as readonly string[]).includes(value);
 
@@ -158,47 +90,6 @@ export function validatePollInput(input: PollInput, context: PollContext): Resul
     createdBy: context.createdBy,
     createdAt: context.now,
   });
-}
-
-function checkScope(input: ScopeInput, context: PollContext, errors: PollError[]): PollScope {
-  if (input.kind === 'chapter') return 'chapter';
-  if (input.kind === 'chapters') {
-    const known = new Map((context.chapters ?? []).map((chapter) => [chapter.id, chapter.name] as const));
-    const chosen = [...new Set(input.chapters)].sort();
-    if (chosen.length === 0) errors.push({ field: 'scope', code: 'emptyScope' });
-    for (const id of chosen) if (!known.has(id)) errors.push({ field: 'scope', code: 'unknownChapter', chapter: id });
-    const chapters = chosen.map((id) => ({ id: id as ChapterId, name: (known.get(id) ?? '').slice(0, POLL_LIMITS.groupName) }));
-    return { kind: 'chapters', chapters };
-  }
-  const members = context.members ?? [];
-  const name = input.name.trim();
-  if (!name) errors.push({ field: 'scope', code: 'required' });
-  else if (name.length > POLL_LIMITS.groupName) errors.push({ field: 'scope', code: 'tooLong', max: POLL_LIMITS.groupName });
-  const chosen = [...new Set(input.members)].sort();
-  if (chosen.length === 0) errors.push({ field: 'scope', code: 'emptyScope' });
-  const known = new Set(members);
-  for (const member of chosen) if (!known.has(member)) errors.push({ field: 'scope', code: 'unknownMember', member });
-  return { kind: 'group', name, members: chosen as MemberId[] };
-}
-
-/** At most 3 decimals, so a weight typed on one device is the same number on every other. */
-const isWeight = (value: number): boolean =>
-  Number.isFinite(value) && value > 0 && value <= POLL_LIMITS.maxWeight && Math.round(value * 1000) / 1000 === value;
-
-function checkWeights(input: WeightsInput, electorate: readonly string[], errors: PollError[]): WeightRule {
-  if (input.kind === 'equal') return 'equal';
-  if (input.kind === 'perChapter') return 'perChapter';
-  const reason = input.reason.trim();
-  if (!reason) errors.push({ field: 'weights', code: 'required' });
-  else if (reason.length > POLL_LIMITS.weightReason) errors.push({ field: 'weights', code: 'tooLong', max: POLL_LIMITS.weightReason });
-  const allowed = new Set(electorate);
-  const weights: Record<string, number> = {};
-  for (const [member, weight] of Object.entries(input.weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!allowed.has(member)) errors.push({ field: 'weights', code: 'unknownMember', member });
-    else if (!isWeight(weight)) errors.push({ field: 'weights', code: 'badWeight', member, max: POLL_LIMITS.maxWeight });
-    else weights[member] = weight;
-  }
-  return { kind: 'custom', reason, weights };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
