@@ -83,6 +83,8 @@ interface Candidate {
   readonly chapterId: ChapterId | undefined;
 }
 
+/** Same order as localeCompare, without setting up a collation per comparison (10,000 voters). */
+const byName = new Intl.Collator();
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byId = (a: { id: string }, b: { id: string }): number => compareKeys(a.id, b.id);
 
@@ -233,7 +235,7 @@ export function countPoll(input: CountInput): PollCount {
   const voters = input.voters
     .filter((voter) => voter.active && inScope(poll, voter))
     .map((voter) => ({ memberId: voter.memberId, name: voter.name, weight: weight(voter), voted: votedMembers.has(voterKey(voter)), ...chapterOf(voter) }))
-    .sort((a, b) => compareKeys(a.chapterId ?? '', b.chapterId ?? '') || a.name.localeCompare(b.name) || compareKeys(a.memberId, b.memberId));
+    .sort((a, b) => compareKeys(a.chapterId ?? '', b.chapterId ?? '') || byName.compare(a.name, b.name) || compareKeys(a.memberId, b.memberId));
   return {
     status,
     counted: countedBallots,

@@ -172,10 +172,21 @@ const CONSENT = new Set(['agree', 'standAside', 'block']);
 
 const isReason = (reason: unknown): boolean => reason === undefined || (isString(reason) && reason.length <= POLL_LIMITS.reason);
 
+/** The poll's options as a set, built once per poll definition (a count checks every ballot). */
+const optionSets = new WeakMap<PollDefinition, ReadonlySet<string>>();
+function optionSet(poll: PollDefinition): ReadonlySet<string> {
+  let known = optionSets.get(poll);
+  if (known === undefined) {
+    known = new Set(poll.options);
+    optionSets.set(poll, known);
+  }
+  return known;
+}
+
 /** Whether a choice payload fits the poll (known options, no repeats, scores 0–5). */
 export function isValidChoice(poll: PollDefinition, choice: unknown): choice is BallotChoice {
   if (!isObject(choice)) return false;
-  const known = new Set(poll.options);
+  const known = optionSet(poll);
   const distinctKnown = (names: unknown): boolean =>
     isStringArray(names) && new Set(names).size === names.length && names.every((name) => known.has(name));
   const keys = Object.keys(choice);
