@@ -5,11 +5,12 @@ import { memberChapters } from '../../../src/app/branch-electorate';
 import { createChapterDocument } from '../../../src/crdt/chapter-repository';
 import { appendFederationEntry } from '../../../src/crdt/federation-repository';
 import { mirrorMembershipEntries, readMemberMirrors } from '../../../src/crdt/member-mirror-repository';
-import { signBallot, signPoll, verifyAllSigned } from '../../../src/crypto/ballot-signing';
+import { verifyAudit } from '../../../src/cli/verify-audit';
+import { signBallot, signCloseRecord, signPoll, verifyAllSigned } from '../../../src/crypto/ballot-signing';
 import { validateSignedLog } from '../../../src/crypto/entry-signing';
 import type { DocId } from '../../../src/domain/ids';
-import type { ChapterId } from '../../../src/domain/membership/types';
-import { countPoll, type PollInput, tallyPoll, validatePollInput, votersOf } from '../../../src/domain/polls';
+import type { ChapterId, MemberId } from '../../../src/domain/membership/types';
+import { buildAudit, countPoll, type PollInput, tallyPoll, validatePollInput, votersOf } from '../../../src/domain/polls';
 import { perChapterWeights, splitOne } from '../../../src/domain/polls/chapter-weights';
 import type { SignedBallot, SignedPoll, Voter } from '../../../src/domain/polls/types';
 import { exactSum } from '../../../src/domain/tally/exact-sum';
@@ -87,7 +88,7 @@ const cast = (poll: SignedPoll, device: Awaited<ReturnType<typeof newDevice>>, c
 describe('a regional poll put to member chapters', () => {
   it('counts each affected chapter as 1 split among its voters, shows where each weight comes from, and rejects outsiders', async () => {
     const [kent, sussex, surrey] = await Promise.all([chapterOf('kentchapter0000000000', 5), chapterOf('sussexchapter00000000', 3), chapterOf('surreychapter00000000', 2)]);
-    const { poll } = await regionalPoll({ scope: { kind: 'chapters', chapters: [kent.found.chapterId, sussex.found.chapterId] }, weights: { kind: 'perChapter' } }, [
+    const { poll, creator } = await regionalPoll({ scope: { kind: 'chapters', chapters: [kent.found.chapterId, sussex.found.chapterId] }, weights: { kind: 'perChapter' } }, [
       { id: kent.found.chapterId, name: 'Kent' },
       { id: sussex.found.chapterId, name: 'Sussex' },
       { id: surrey.found.chapterId, name: 'Surrey' },
@@ -99,7 +100,9 @@ describe('a regional poll put to member chapters', () => {
       ...(await Promise.all(sussex.devices.slice(0, 2).map((d) => cast(poll, d, 'Brighton')))),
       await cast(poll, surrey.devices[0]!, 'Brighton'),
     ];
-    const voters: Voter[] = [...kent.voters, ...sussex.voters, ...surrey.voters];
+    // The region's own members (its teller created the poll) are passed too: they close polls, but vote only through a chapter.
+    const regionTeller: Voter = { memberId: 'regionteller' as MemberId, name: 'Rosa', active: true, isTeller: true, devices: [{ key: creator.publicKey, revoked: false }] };
+    const voters: Voter[] = [regionTeller, ...kent.voters, ...sussex.voters, ...surrey.voters];
     const authentic = await verifyAllSigned(ballots);
     const count = countPoll({ poll, ballots, closes: [], voters, isAuthentic: (r) => authentic.has(r), now: NOW });
 
@@ -117,6 +120,19 @@ describe('a regional poll put to member chapters', () => {
     // The tally uses the weights: 1 each, a tie broken by the seeded rule, not 5 to 2.
     const result = tallyPoll(poll, count.counted);
     expect(result.method === 'plurality' && result.tally).toEqual({ Canterbury: 1, Brighton: 1 });
+
+    // The exported audit re-judges the same electorate (members with their chapter) and recounts to the same weights.
+    const close = await signCloseRecord(
+      { v: 1, kind: 'close', pollId: poll.id, chapterId: REGION, closer: creator.publicKey, closedAt: NOW, early: true, ballots: count.counted.map((c) => c.ballot.id).sort() },
+      creator,
+    );
+    const closedAuthentic = await verifyAllSigned([...ballots, close]);
+    const closed = countPoll({ poll, ballots, closes: [close], voters, isAuthentic: (r) => closedAuthentic.has(r), now: NOW });
+    const audit = JSON.parse(JSON.stringify(buildAudit(poll, closed, { voters, ballots, closes: [close] })));
+    const report = await verifyAudit(audit);
+    expect(report.ok && report.value.verified).toBe(true);
+    expect(report.ok && exactSum(report.value.counted.map((c) => c.weight))).toBe(2);
+    expect(report.ok && report.value.rejected.map((r) => r.reason)).toEqual(['outsideScope']);
 
     // Equal per member: the same ballots count 5 to 2.
     const { poll: equal } = await regionalPoll({ scope: { kind: 'chapters', chapters: [kent.found.chapterId, sussex.found.chapterId] } }, [
