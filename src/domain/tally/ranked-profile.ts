@@ -37,12 +37,21 @@ export interface RankedProfile {
   readonly blank: number;
 }
 
-export function rankedProfile(candidates: readonly string[], ballots: readonly RankedBallot[]): RankedProfile {
-  const grouper = new Grouper(candidates, ballots.length);
-  for (let b = 0; b < ballots.length; b++) grouper.add(ballots[b]!, b);
+/**
+ * `mergeWhen: 'fractional'` (Schulze, IRV): with integer masses, whether identical rankings are
+ * merged changes no sum, so each ballot keeps its own group and the lookup table is skipped;
+ * fractional masses are merged as always (their rounding must not depend on it). STV always
+ * merges: it scales group values, and (m1 + m2) × f is not always m1 × f + m2 × f in floating point.
+ */
+export function rankedProfile(
+  candidates: readonly string[],
+  ballots: readonly RankedBallot[],
+  options: { readonly mergeWhen?: 'always' | 'fractional' } = {},
+): RankedProfile {
+  let grouper = group(candidates, ballots, options.mergeWhen !== 'fractional');
+  if (!grouper.merges && !isIntegral(grouper)) grouper = group(candidates, ballots, true);
   const { groups, used, masses } = grouper;
-  // Non-negative safe integers with a safe total: every plain partial sum is exact.
-  const integral = grouper.integral && grouper.plainTotal <= Number.MAX_SAFE_INTEGER;
+  const integral = isIntegral(grouper);
   if (!integral) exactGroupMasses(grouper);
   return {
     candidates,
@@ -55,6 +64,16 @@ export function rankedProfile(candidates: readonly string[], ballots: readonly R
     totalWeight: exactSum(masses),
     blank: exactSum(grouper.blankMasses),
   };
+}
+
+/** Non-negative safe integers with a safe total: every plain partial sum is exact. */
+const isIntegral = (grouper: Grouper): boolean => grouper.integral && grouper.plainTotal <= Number.MAX_SAFE_INTEGER;
+
+function group(candidates: readonly string[], ballots: readonly RankedBallot[], merges: boolean): Grouper {
+  const grouper = new Grouper(candidates, ballots.length, merges);
+  if (merges) for (let b = 0; b < ballots.length; b++) grouper.add(ballots[b]!, b);
+  else for (let b = 0; b < ballots.length; b++) grouper.append(ballots[b]!, b);
+  return grouper;
 }
 
 class Grouper {
@@ -77,7 +96,11 @@ class Grouper {
   private readonly mask: number;
   private readonly stamp: Int32Array;
 
-  constructor(candidates: readonly string[], count: number) {
+  constructor(
+    candidates: readonly string[],
+    count: number,
+    readonly merges: boolean,
+  ) {
     this.lookup = new CandidateIndex(candidates);
     this.masses = new Float64Array(count);
     // Upper bounds: at most one group per ballot; prefs grows on demand.
@@ -88,10 +111,40 @@ class Grouper {
     this.groupHash = new Int32Array(count);
     this.groupOfBallot = new Int32Array(count).fill(-1);
     let capacity = 1024;
-    while (capacity < count * 2) capacity *= 2;
+    while (merges && capacity < count * 2) capacity *= 2;
     this.slots = new Int32Array(capacity); // group id + 1; 0 = empty
     this.mask = capacity - 1;
     this.stamp = new Int32Array(candidates.length).fill(-1);
+  }
+
+  /** Like `add`, but the ballot always starts a group of its own (no lookup). */
+  append(ballot: RankedBallot, b: number): void {
+    const m = ballotMass(ballot);
+    this.masses[b] = m;
+    this.plainTotal += m;
+    if (!Number.isSafeInteger(m)) this.integral = false;
+    if (m === 0) return;
+    const ranking = ballot.ranking;
+    const used = this.used;
+    if (used + ranking.length > this.prefs.length) this.grow(used + ranking.length);
+    const { prefs, stamp, lookup } = this;
+    let length = 0;
+    for (let k = 0; k < ranking.length; k++) {
+      const c = lookup.indexOf(ranking[k]!);
+      if (c < 0 || stamp[c] === b) continue;
+      stamp[c] = b;
+      prefs[used + length++] = c;
+    }
+    if (length === 0) {
+      this.blankMasses.push(m);
+      return;
+    }
+    const g = this.groups++;
+    this.used = used + length;
+    this.offsets[g + 1] = used + length;
+    this.mass[g] = m;
+    this.ballotsInGroup[g] = 1;
+    this.groupOfBallot[b] = g;
   }
 
   add(ballot: RankedBallot, b: number): void {

@@ -45,7 +45,7 @@ export interface SchulzeResult {
 }
 
 export function tallySchulze(candidates: readonly string[], ballots: readonly RankedBallot[], options: SeatOptions = {}): SchulzeResult {
-  return schulzeFromProfile(rankedProfile(candidates, ballots), options);
+  return schulzeFromProfile(rankedProfile(candidates, ballots, { mergeWhen: 'fractional' }), options);
 }
 
 /** d as a flat n × n array: d[i * n + j] = weight of ballots ranking i above j. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankedProfile } from '../../../src/domain/tally/ranked-profile';
-import { pairwiseMatrix } from '../../../src/domain/tally/schulze';
+import { irvFromProfile } from '../../../src/domain/tally/irv';
+import { pairwiseMatrix, schulzeFromProfile } from '../../../src/domain/tally/schulze';
 
 /** The pairwise matrix by its definition, one ballot and one pair at a time. */
 function reference(candidates: readonly string[], ballots: readonly { ranking: readonly string[]; count: number }[]): number[] {
@@ -35,6 +36,28 @@ describe('Schulze pairwise matrix', () => {
         expect([...pairwiseMatrix(rankedProfile(candidates, ballots))]).toEqual(reference(candidates, ballots));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('ranked profiles with and without merging identical rankings', () => {
+  const weighted = fc.integer({ min: 2, max: 8 }).chain((n) => {
+    const candidates = Array.from({ length: n }, (_, i) => `C${i}`);
+    const ranking = fc.shuffledSubarray(candidates, { minLength: 0, maxLength: Math.min(3, n) });
+    const weight = fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 30 }).map((k) => k / 10));
+    const ballot = fc.record({ ranking, weight, count: fc.integer({ min: 0, max: 3 }) }, { requiredKeys: ['ranking', 'count'] });
+    return fc.record({ candidates: fc.constant(candidates), ballots: fc.array(ballot, { maxLength: 40 }) });
+  });
+
+  it('give Schulze and IRV the same result (integer masses are not merged, fractional ones are)', () => {
+    fc.assert(
+      fc.property(weighted, ({ candidates, ballots }) => {
+        const merged = rankedProfile(candidates, ballots);
+        const fast = rankedProfile(candidates, ballots, { mergeWhen: 'fractional' });
+        expect(schulzeFromProfile(fast, { seed: 's' })).toEqual(schulzeFromProfile(merged, { seed: 's' }));
+        expect(irvFromProfile(fast, { seed: 's' })).toEqual(irvFromProfile(merged, { seed: 's' }));
+      }),
+      { numRuns: 400 },
     );
   });
 });
