@@ -15,6 +15,7 @@ export default defineConfig({
         tally: 'src/cli/tally.ts',
         'bench-tally': 'src/cli/bench-tally.ts',
         'bench-dataset': 'src/cli/bench-dataset.ts',
+        'bench-files': 'src/cli/bench-files.ts',
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

@@ -6,13 +6,15 @@ import { measureBundle } from './bench/bundle-size.mjs';
 import { measureBusyBrowser } from './bench/busy-browser.mjs';
 import { measureEditLatency } from './bench/edit-latency.mjs';
 import { membershipRows } from './bench/membership.mjs';
+import { measureTallyCli } from './bench/tally-cli.mjs';
 
 const rows = [];
 const row = (name, value, goal, ok) => rows.push({ name, value, goal, verdict: ok === undefined ? '' : ok ? 'ok' : 'MISSED' });
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-if (!existsSync('dist/index.html') || !existsSync('build/node/bench-tally.mjs') || !existsSync('build/node/bench-dataset.mjs') || process.env.BENCH_REBUILD) {
+const nodeEntries = ['bench-tally', 'bench-dataset', 'bench-files', 'tally'].map((name) => `build/node/${name}.mjs`);
+if (!existsSync('dist/index.html') || nodeEntries.some((entry) => !existsSync(entry)) || process.env.BENCH_REBUILD) {
   const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
@@ -27,6 +29,15 @@ if (tally.status === 0) {
   row('Schulze, 100,000 ranked ballots × 10', ms(figures.schulzeMs), '< 50 ms', figures.schulzeMs < 50);
   row('IRV, 100,000 ranked ballots × 10', ms(figures.irvMs), '< 50 ms', figures.irvMs < 50);
 } else console.error(tally.stderr);
+
+// The tally CLI end to end (read, parse, validate, count, print), minus Node's own start-up.
+const cli = measureTallyCli();
+if (cli !== null) {
+  row('node start-up (baseline)', ms(cli.startMs), '', undefined);
+  row('tally CLI, 100,000 ranked, Schulze, beyond start-up', ms(cli.schulzeMs), '< 200 ms', cli.schulzeMs < 200);
+  row('tally CLI, 100,000 ranked, IRV, beyond start-up', ms(cli.irvMs), '< 200 ms', cli.irvMs < 200);
+  row('tally --verify, 10,000 signed ballots, beyond start-up', ms(cli.verifyMs), '', undefined);
+}
 
 // Busy chapter (5 years, 260 meetings, 500 polls, 200 members): raw Y.applyUpdate is the baseline.
 const dataset = spawnSync(process.execPath, ['build/node/bench-dataset.mjs'], { encoding: 'utf8', maxBuffer: 1 << 20 });

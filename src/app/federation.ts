@@ -14,6 +14,7 @@ import { newCatalogEntry } from '../persistence/catalog';
 import { directoryIndex, indexDirectory } from './directory';
 import type { FeatureDeps } from './feature-deps';
 import { createFederationKeeper, type HeldBranch } from './federation-keeper';
+import { mirrorMemberships } from './member-mirror';
 
 export type { FederationNode, JoinRequestView };
 
@@ -83,6 +84,9 @@ export function createFederationStore(deps: FeatureDeps) {
       }
       await completeAcceptedJoins(branch, byId);
     }
+    // Parents learn who belongs to their member chapters (polls put to member chapters need it);
+    // before forgetting left ancestors, so nothing is written into a document being closed.
+    mirrorMemberships(branches);
     await forgetLeftAncestors(branches);
     await indexDirectory(directoryIndex(deps), branches);
   }

@@ -83,8 +83,16 @@ export function outcomeDecision(poll: SignedPoll, count: PollCount, result: Tall
     t('polls.minutes.head', { question: poll.question, method: t(`polls.method.${poll.method}`) }),
     resultLine(result),
     t('polls.minutes.turnout', { turnout: count.turnout, eligible: count.voters.length }),
-    poll.scope === 'chapter' ? t('polls.minutes.scope.chapter') : t('polls.minutes.scope.group', { name: poll.scope.name, count: poll.scope.members.length }),
-    poll.weightRule === 'equal' ? t('polls.minutes.weights.equal') : t('polls.minutes.weights.custom', { reason: poll.weightRule.reason }),
+    poll.scope === 'chapter'
+      ? t('polls.minutes.scope.chapter')
+      : poll.scope.kind === 'group'
+        ? t('polls.minutes.scope.group', { name: poll.scope.name, count: poll.scope.members.length })
+        : t('polls.minutes.scope.chapters', { count: poll.scope.chapters.length, names: poll.scope.chapters.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ') }),
+    poll.weightRule === 'equal'
+      ? t('polls.minutes.weights.equal')
+      : poll.weightRule === 'perChapter'
+        ? t('polls.minutes.weights.perChapter')
+        : t('polls.minutes.weights.custom', { reason: poll.weightRule.reason }),
     t('polls.minutes.audit', { id: poll.id.slice(0, 12) }),
   ];
   return {

@@ -4,11 +4,14 @@ import { observeProjects, readProjects } from '../crdt/project-repository';
 import { appendBallot, appendCloseRecord, createPoll, observePolls, readPolls } from '../crdt/poll-repository';
 import { signBallot, signCloseRecord, signPoll, verifyAllSigned } from '../crypto/ballot-signing';
 import type { DocId } from '../domain/ids';
-import type { MembershipState } from '../domain/membership/view';
 import type { PollAudit } from '../domain/polls/audit';
 import { buildAudit } from '../domain/polls/audit';
 import type { PollCount } from '../domain/polls/count';
 import { ballotsToClose, countPoll, inScope } from '../domain/polls/count';
+import { votersOf } from '../domain/polls/voters';
+import { observeFederationLog } from '../crdt/federation-repository';
+import { observeMemberMirrors } from '../crdt/member-mirror-repository';
+import { type MemberChapter, memberChapters } from './branch-electorate';
 import { tallyPoll } from '../domain/polls/tally-input';
 import type { BallotChoice, SignedBallot, SignedPoll, Voter } from '../domain/polls/types';
 import type { PollError, PollInput } from '../domain/polls/validate';
@@ -22,7 +25,7 @@ import type { MembersStore } from './members';
 import type { LinkableItem } from './poll-outcome';
 import { linkableAgendaItems, recordOutcome } from './poll-outcome';
 
-export type { BallotChoice, LinkableItem, PollAudit, PollCount, PollError, PollInput, SignedPoll, TallyResult };
+export type { BallotChoice, LinkableItem, MemberChapter, PollAudit, PollCount, PollError, PollInput, SignedPoll, TallyResult };
 export type { ScopeInput, WeightsInput } from '../domain/polls/validate';
 export type { CloseVerdict, VoterWeight } from '../domain/polls/count';
 export type { PollMethod, RejectedBallot, RejectReason } from '../domain/polls/types';
@@ -52,16 +55,6 @@ const TICK = 5_000;
 export interface MemberGroup {
   readonly name: string;
   readonly memberIds: readonly string[];
-}
-
-function votersOf(state: MembershipState | null): Voter[] {
-  return (state?.members ?? []).map((member) => ({
-    memberId: member.id,
-    name: member.name,
-    active: member.status === 'active',
-    isTeller: member.roles.includes('teller'),
-    devices: member.devices.map((device) => ({ key: device.key, revoked: device.revokedBy !== null })),
-  }));
 }
 
 /** Saves JSON as a file through a Blob (works offline). */
@@ -101,14 +94,39 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
     };
     void refresh();
     onCleanup(observePolls(doc, () => void refresh()));
+    // A higher branch: its accepted member chapters and their members, from mirrored logs.
+    const [chapters, setChapters] = createSignal<readonly MemberChapter[]>([]);
+    let chapterRun = 0;
+    const refreshChapters = async () => {
+      const mine = ++chapterRun;
+      const found = await memberChapters(doc, docId, membersView.state());
+      if (mine === chapterRun) setChapters(found);
+    };
+    createEffect(() => {
+      membersView.state();
+      void refreshChapters();
+    });
+    onCleanup(observeFederationLog(doc, () => void refreshChapters()));
+    onCleanup(observeMemberMirrors(doc, () => void refreshChapters()));
+    /** Everyone who may vote in some poll here: the branch's members, then each member chapter's. */
+    const allVoters = createMemo((): readonly Voter[] => [
+      ...votersOf(membersView.state()),
+      ...chapters().flatMap((chapter) => votersOf(chapter.membership, chapter.id)),
+    ]);
+    /** This device's voter in a poll's electorate (a member of this branch, or of an affected chapter). */
+    const myVoter = (poll: SignedPoll): Voter | undefined =>
+      allVoters().find(
+        (voter) => voter.active && inScope(poll, voter) && voter.devices.some((device) => device.key === identity.deviceKey && !device.revoked),
+      );
+    const knownHere = (): boolean => allVoters().some((voter) => voter.active && voter.devices.some((device) => device.key === identity.deviceKey && !device.revoked));
+
     const [now, setNow] = createSignal(new Date().toISOString());
     const timer = setInterval(() => setNow(new Date().toISOString()), TICK);
     onCleanup(() => clearInterval(timer));
 
     const summaries = createMemo((): readonly PollSummary[] => {
       const { set, polls } = authentic();
-      const state = membersView.state();
-      const voters = votersOf(state);
+      const voters = allVoters();
       const me = membersView.me();
       const at = now();
       const out: PollSummary[] = [];
@@ -116,11 +134,13 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
         const poll = raw.definition;
         if (!isSignedPoll(poll) || poll.id !== id || poll.chapterId !== docId || !set.has(poll)) continue;
         const count = countPoll({ poll, ballots: raw.ballots, closes: raw.closes, voters, isAuthentic: (r) => set.has(r), now: at });
-        const myBallot = me ? (count.counted.find((c) => c.memberId === me.id)?.ballot ?? null) : null;
+        const voter = myVoter(poll);
+        const sameVoter = (c: { memberId: string; chapterId?: string }) => !!voter && c.memberId === voter.memberId && c.chapterId === voter.chapterId;
+        const myBallot = count.counted.find(sameVoter)?.ballot ?? null;
         const past = Date.parse(at) >= Date.parse(poll.closesAt);
         const finished = count.status === 'closed' || count.status === 'awaitingBallots';
         const visible = finished || past || poll.showResultsBeforeClose;
-        const meVoter = me ? voters.find((v) => v.memberId === me.id) : undefined;
+        const meVoter = me ? voters.find((v) => v.memberId === me.id && v.chapterId === undefined) : undefined;
         const isCreator = !!me && me.devices.some((d) => d.key === poll.createdBy);
         const privileged = !!meVoter?.isTeller || isCreator;
         out.push({
@@ -128,8 +148,8 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
           count,
           result: visible ? tallyPoll(poll, count.counted) : null,
           myBallot,
-          canVote: !!me && inScope(poll, me.id) && !finished && !past && (poll.allowBallotChange || !myBallot),
-          outsideScope: !!me && !inScope(poll, me.id),
+          canVote: !!voter && !finished && !past && (poll.allowBallotChange || !myBallot),
+          outsideScope: !voter && (!!me || knownHere()),
           canClose: !!me && !finished && (privileged || (poll.anyMemberMayClose && past)),
           closeIsEarly: !past,
         });
@@ -176,8 +196,17 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
       me: membersView.me,
       /** The member name a device key belongs to, or null. */
       nameOfDevice: (key: string): string | null =>
-        membersView.state()?.members.find((member) => member.devices.some((device) => device.key === key))?.name ?? null,
-      nameOfMember: (id: string): string | null => membersView.state()?.members.find((member) => member.id === id)?.name ?? null,
+        membersView.state()?.members.find((member) => member.devices.some((device) => device.key === key))?.name ??
+        allVoters().find((voter) => voter.devices.some((device) => device.key === key))?.name ??
+        null,
+      nameOfMember: (id: string): string | null =>
+        membersView.state()?.members.find((member) => member.id === id)?.name ?? allVoters().find((voter) => voter.memberId === id)?.name ?? null,
+      /** Accepted member chapters of this branch (a poll can be put to some of them). */
+      memberChapters: (): readonly { readonly id: string; readonly name: string }[] =>
+        chapters()
+          .map(({ id, name }) => ({ id, name }))
+          .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
+      chapterName: (id: string): string => chapters().find((chapter) => chapter.id === id)?.name ?? id,
       membersReady: (): boolean => membersView.state() !== null,
       /** Active members, by name: who a poll can be put to and weighted for. */
       members: (): readonly { readonly id: string; readonly name: string }[] => activeMembers(),
@@ -190,6 +219,7 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
           createdBy: identity.deviceKey,
           now: new Date().toISOString(),
           members: activeMembers().map((m) => m.id),
+          chapters: chapters().map(({ id, name }) => ({ id, name })),
         });
         if (!checked.ok) return checked;
         const signed = await signPoll(checked.value, identity.device);
@@ -197,16 +227,15 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
         return ok(signed.id);
       },
       async vote(pollId: string, choice: BallotChoice): Promise<Result<void, PollActionError>> {
-        const me = membersView.me();
-        if (!me) return err('notAMember');
         const summary = find(pollId);
         if (!summary) return err('pollNotFound');
-        if (!inScope(summary.poll, me.id)) return err('notInScope');
+        const voter = myVoter(summary.poll);
+        if (!voter) return err(membersView.me() || knownHere() ? 'notInScope' : 'notAMember');
         if (!isValidChoice(summary.poll, choice)) return err('invalidChoice');
         if (summary.count.status === 'closed' || Date.now() > Date.parse(summary.poll.closesAt)) return err('pollClosed');
         if (!summary.poll.allowBallotChange && summary.myBallot) return err('changeNotAllowed');
-        // The member's own counter: one more than any ballot any of their devices cast in this poll.
-        const myKeys = new Set<string>(me.devices.map((d) => d.key));
+        // The voter's own counter: one more than any ballot any of their devices cast in this poll.
+        const myKeys = new Set<string>(voter.devices.map((d) => d.key));
         const raw = readPolls(doc).get(pollId);
         const last = (raw?.ballots ?? []).reduce<number>((max, b) => (isSignedBallot(b) && myKeys.has(b.voter) ? Math.max(max, b.seq) : max), 0);
         const ballot = await signBallot(
@@ -248,8 +277,7 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
         const summary = find(pollId);
         if (!summary) return null;
         const raw = readPolls(doc).get(pollId);
-        const voters = votersOf(membersView.state());
-        return buildAudit(summary.poll, summary.count, { voters, ballots: raw?.ballots ?? [], closes: raw?.closes ?? [] });
+        return buildAudit(summary.poll, summary.count, { voters: allVoters(), ballots: raw?.ballots ?? [], closes: raw?.closes ?? [] });
       },
     };
   }

@@ -13,6 +13,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseTallyInput } from '../domain/tally/parse-input';
 import { runTally } from '../domain/tally/run';
+import { nativeVerifyBatch } from './native-verify';
 import { verifyAudit } from './verify-audit';
 
 export const EXIT_OK = 0;
@@ -77,7 +78,7 @@ export function runCli(args: readonly string[], io: CliIo = nodeIo): number | Pr
 }
 
 async function runVerify(file: string, raw: unknown, io: CliIo, fail: (message: string) => number): Promise<number> {
-  const report = await verifyAudit(raw);
+  const report = await verifyAudit(raw, nativeVerifyBatch);
   if (!report.ok) return fail(`${file}: ${report.error}`);
   io.stdout(`${JSON.stringify(report.value, null, 2)}\n`);
   if (report.value.verified) return EXIT_OK;

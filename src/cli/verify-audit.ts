@@ -6,8 +6,8 @@
  * compares with what the file claims. Membership (which device belongs to which member) is taken
  * from the file's `members`, as the exporting device's signed membership log said.
  */
-import { verifyAllSigned, verifySigned } from '../crypto/ballot-signing';
-import type { MemberId } from '../domain/membership/types';
+import { type BatchVerifier, verifyAllSigned } from '../crypto/ballot-signing';
+import type { ChapterId, MemberId } from '../domain/membership/types';
 import { canonicalJson } from '../domain/membership/canonical';
 import { AUDIT_FORMAT } from '../domain/polls/audit';
 import { countPoll } from '../domain/polls/count';
@@ -22,7 +22,7 @@ export interface VerifyReport {
   readonly pollId: string;
   readonly pollSignature: 'valid' | 'invalid';
   readonly status: string;
-  readonly counted: readonly { readonly id: string; readonly memberId: string; readonly weight: number }[];
+  readonly counted: readonly { readonly id: string; readonly memberId: string; readonly weight: number; readonly chapterId?: string }[];
   readonly rejected: readonly { readonly id: string; readonly memberId: string | null; readonly voter: string; readonly reason: RejectReason }[];
   readonly closeRecords: readonly { readonly id: string; readonly valid: boolean; readonly reason: CloseRejectReason | null; readonly chosen: boolean }[];
   readonly result: TallyResult;
@@ -50,7 +50,9 @@ function parseMembers(raw: unknown): Result<Voter[], string> {
       if (!isRecord(d) || typeof d.key !== 'string' || typeof d.revoked !== 'boolean') return err(`${where}.devices entries need "key" (string) and "revoked" (boolean)`);
       devices.push({ key: d.key as never, revoked: d.revoked });
     }
-    out.push({ memberId: m.memberId as MemberId, name: m.name, active: m.active, isTeller: m.isTeller, devices });
+    if (m.chapterId !== undefined && typeof m.chapterId !== 'string') return err(`${where}.chapterId must be a string when present`);
+    const chapter = typeof m.chapterId === 'string' ? { chapterId: m.chapterId as ChapterId } : {};
+    out.push({ memberId: m.memberId as MemberId, name: m.name, active: m.active, isTeller: m.isTeller, devices, ...chapter });
   }
   return ok(out);
 }
@@ -64,7 +66,7 @@ const sameJson = (a: unknown, b: unknown): boolean => {
 };
 
 /** Err for a file that is not a verifiable audit record; otherwise the full report. */
-export async function verifyAudit(raw: unknown): Promise<Result<VerifyReport, string>> {
+export async function verifyAudit(raw: unknown, verifyBatch?: BatchVerifier): Promise<Result<VerifyReport, string>> {
   if (!isRecord(raw) || raw.format !== AUDIT_FORMAT) return err(`not a ${AUDIT_FORMAT} file (export it with "Export ballots" on a closed poll)`);
   if (raw.version !== 1) return err(`audit "version" must be 1 (got ${JSON.stringify(raw.version)})`);
   const poll = raw.poll;
@@ -77,8 +79,9 @@ export async function verifyAudit(raw: unknown): Promise<Result<VerifyReport, st
   }
   const ballots: unknown[] = records.ballots;
   const closes: unknown[] = records.closes;
-  const pollValid = (await verifySigned(poll)) && raw.pollId === poll.id;
-  const authentic = await verifyAllSigned([...ballots, ...closes]);
+  // One batch: the poll, then every ballot and close record (each canonicalized and hashed once).
+  const authentic = await verifyAllSigned([poll, ...ballots, ...closes], verifyBatch);
+  const pollValid = authentic.has(poll) && raw.pollId === poll.id;
   // The count never depends on `now` once a close record exists; without one, judge it as after the deadline.
   const count = countPoll({ poll, ballots, closes, voters: members.value, isAuthentic: (r) => authentic.has(r), now: poll.closesAt });
   const result = tallyPoll(poll, count.counted);
@@ -99,7 +102,7 @@ export async function verifyAudit(raw: unknown): Promise<Result<VerifyReport, st
     pollId: poll.id,
     pollSignature: pollValid ? 'valid' : 'invalid',
     status: count.status,
-    counted: count.counted.map((c) => ({ id: c.ballot.id, memberId: c.memberId, weight: c.weight })),
+    counted: count.counted.map((c) => ({ id: c.ballot.id, memberId: c.memberId, weight: c.weight, ...(c.chapterId ? { chapterId: c.chapterId } : {}) })),
     rejected: count.rejected.map((r) => ({ id: r.id, memberId: r.memberId, voter: r.voter, reason: r.reason })),
     closeRecords: count.closes.map((c) => ({ id: c.record.id, valid: c.valid, reason: c.reason, chosen: c.chosen })),
     result,

@@ -16,7 +16,8 @@
  *    is 'late' (or 'superseded' when the member's named ballot is newer). Conflicting valid close
  *    records: the one naming the most ballots wins, then the smallest record id (its hash).
  */
-import type { MemberId } from '../membership/types';
+import type { ChapterId, MemberId } from '../membership/types';
+import { perChapterWeights } from './chapter-weights';
 import type {
   CloseRejectReason,
   CountedBallot,
@@ -53,8 +54,11 @@ export interface CloseVerdict {
 export interface VoterWeight {
   readonly memberId: MemberId;
   readonly name: string;
+  /** Under 'perChapter', 0 for a voter whose ballot does not count (the chapter's say goes to those whose does). */
   readonly weight: number;
   readonly voted: boolean;
+  /** The chapter the weight comes from (polls put to member chapters). */
+  readonly chapterId?: ChapterId;
 }
 
 export type PollStatus = 'open' | 'provisional' | 'closed' | 'awaitingBallots';
@@ -76,21 +80,54 @@ export interface PollCount {
 interface Candidate {
   readonly ballot: SignedBallot;
   readonly memberId: MemberId;
+  readonly chapterId: ChapterId | undefined;
 }
 
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Same order as localeCompare, without setting up a collation per comparison (10,000 voters). */
+const byName = new Intl.Collator();
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }): number => compareKeys(a.id, b.id);
 
-/** Weight of one member's ballot under the poll's rule ('equal': 1; custom: the listed weight, else 1). */
-export const weightOf = (poll: SignedPoll, memberId: MemberId): number =>
-  poll.weightRule === 'equal' ? 1 : Object.hasOwn(poll.weightRule.weights, memberId) ? poll.weightRule.weights[memberId]! : 1;
+/** Who may vote and what weighs: a member of this branch, or of a member chapter (chapters scope). */
+export type VoterRef = Pick<Voter, 'memberId' | 'chapterId'>;
 
-/** Whether the member belongs to the poll's electorate (the whole chapter, or the named group). */
-export const inScope = (poll: SignedPoll, memberId: MemberId): boolean => poll.scope === 'chapter' || poll.scope.members.includes(memberId);
+/**
+ * Weight of one voter's ballot under 'equal' (1) or custom weights (the listed weight, else 1;
+ * listed per chapter in a poll put to member chapters). 'perChapter' depends on who voted:
+ * countPoll computes it (chapter-weights.ts); here it is 1.
+ */
+export const weightOf = (poll: SignedPoll, voter: VoterRef): number => {
+  if (poll.weightRule === 'equal' || poll.weightRule === 'perChapter') return 1;
+  const key = typeof poll.scope === 'object' && poll.scope.kind === 'chapters' ? (voter.chapterId ?? '') : voter.memberId;
+  return Object.hasOwn(poll.weightRule.weights, key) ? poll.weightRule.weights[key]! : 1;
+};
+
+/**
+ * Whether the voter belongs to the poll's electorate: the whole branch, the named group, or (a
+ * branch's poll put to member chapters) an active member of one of the named chapters.
+ */
+export const inScope = (poll: SignedPoll, voter: VoterRef): boolean => {
+  if (poll.scope === 'chapter') return voter.chapterId === undefined;
+  if (poll.scope.kind === 'group') return voter.chapterId === undefined && poll.scope.members.includes(voter.memberId);
+  const chapterId = voter.chapterId;
+  return chapterId !== undefined && poll.scope.chapters.some((chapter) => chapter.id === chapterId);
+};
+
+/** One voter = one member of one chapter (or of this branch). */
+const voterKey = (voter: VoterRef): string => `${voter.chapterId ?? ''}/${voter.memberId}`;
 
 export function countPoll(input: CountInput): PollCount {
   const { poll } = input;
   const deviceOwner = new Map<string, { voter: Voter; revoked: boolean }>();
-  for (const voter of input.voters) for (const device of voter.devices) deviceOwner.set(device.key, { voter, revoked: device.revoked });
+  // A device known in several electorates (the branch and member chapters) belongs to one in the
+  // poll's scope if any, then to the chapter with the smallest id: the same choice on every device.
+  const rank = (voter: Voter): string => `${inScope(poll, voter) && voter.active ? 0 : 1}/${voter.chapterId ?? ''}`;
+  for (const voter of input.voters) {
+    for (const device of voter.devices) {
+      const known = deviceOwner.get(device.key);
+      if (known === undefined || rank(voter) < rank(known.voter)) deviceOwner.set(device.key, { voter, revoked: device.revoked });
+    }
+  }
 
   const rejected = new Map<string, RejectedBallot>();
   /** Authentic ballots for this poll with a valid choice, bound to some member (any status). */
@@ -135,11 +172,11 @@ export function countPoll(input: CountInput): PollCount {
       continue;
     }
     // The electorate is signed into the poll: a ballot from outside it can never count.
-    if (!inScope(poll, memberId)) {
+    if (!inScope(poll, owner.voter)) {
       reject(raw.id, 'outsideScope', raw.voter, memberId);
       continue;
     }
-    const candidate = { ballot: raw, memberId };
+    const candidate: Candidate = { ballot: raw, memberId, chapterId: owner.voter.chapterId };
     wellFormed.set(raw.id, candidate);
     if (!owner.voter.active) reject(raw.id, 'notAMember', raw.voter, memberId);
     else if (owner.revoked) reject(raw.id, 'revokedDevice', raw.voter, memberId);
@@ -147,11 +184,12 @@ export function countPoll(input: CountInput): PollCount {
   }
 
   // Each member's latest (or, without changes allowed, first) ballot.
-  const perMember = new Map<MemberId, Candidate[]>();
+  const perMember = new Map<string, Candidate[]>();
   for (const candidate of eligible) {
-    const list = perMember.get(candidate.memberId) ?? [];
+    const key = voterKey(candidate);
+    const list = perMember.get(key) ?? [];
     list.push(candidate);
-    perMember.set(candidate.memberId, list);
+    perMember.set(key, list);
   }
   const provisional: Candidate[] = [];
   for (const list of perMember.values()) {
@@ -173,11 +211,11 @@ export function countPoll(input: CountInput): PollCount {
       const candidate = wellFormed.get(id);
       return candidate ? [candidate] : [];
     });
-    const namedSeq = new Map(counted.map((c) => [c.memberId, c.ballot.seq]));
+    const namedSeq = new Map(counted.map((c) => [voterKey(c), c.ballot.seq]));
     for (const id of named) rejected.delete(id);
     for (const candidate of eligible) {
       if (named.has(candidate.ballot.id)) continue;
-      const seq = namedSeq.get(candidate.memberId);
+      const seq = namedSeq.get(voterKey(candidate));
       const reason: RejectReason = seq !== undefined && seq > candidate.ballot.seq ? 'superseded' : 'late';
       rejected.set(candidate.ballot.id, { id: candidate.ballot.id, reason, voter: candidate.ballot.voter, memberId: candidate.memberId });
     }
@@ -187,14 +225,17 @@ export function countPoll(input: CountInput): PollCount {
     status = Date.parse(input.now) >= closesAt ? 'provisional' : 'open';
   }
 
+  const shares = poll.weightRule === 'perChapter' ? perChapterWeights(counted.map((c) => ({ key: voterKey(c), chapterId: c.chapterId ?? '' }))) : null;
+  const weight = (voter: VoterRef): number => (shares ? (shares.get(voterKey(voter)) ?? 0) : weightOf(poll, voter));
+  const chapterOf = (voter: VoterRef) => (voter.chapterId === undefined ? {} : { chapterId: voter.chapterId });
   const countedBallots = counted
-    .map((c) => ({ ballot: c.ballot, memberId: c.memberId, weight: weightOf(poll, c.memberId) }))
-    .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
-  const votedMembers = new Set(countedBallots.map((c) => c.memberId));
+    .map((c): CountedBallot => ({ ballot: c.ballot, memberId: c.memberId, weight: weight(c), ...chapterOf(c) }))
+    .sort((a, b) => compareKeys(voterKey(a), voterKey(b)));
+  const votedMembers = new Set(countedBallots.map(voterKey));
   const voters = input.voters
-    .filter((voter) => voter.active && inScope(poll, voter.memberId))
-    .map((voter) => ({ memberId: voter.memberId, name: voter.name, weight: weightOf(poll, voter.memberId), voted: votedMembers.has(voter.memberId) }))
-    .sort((a, b) => a.name.localeCompare(b.name) || (a.memberId < b.memberId ? -1 : 1));
+    .filter((voter) => voter.active && inScope(poll, voter))
+    .map((voter) => ({ memberId: voter.memberId, name: voter.name, weight: weight(voter), voted: votedMembers.has(voterKey(voter)), ...chapterOf(voter) }))
+    .sort((a, b) => compareKeys(a.chapterId ?? '', b.chapterId ?? '') || byName.compare(a.name, b.name) || compareKeys(a.memberId, b.memberId));
   return {
     status,
     counted: countedBallots,
@@ -240,7 +281,7 @@ function judgeCloses(
       verdict(raw.early ? 'notAllowed' : 'tooEarly');
       continue;
     }
-    const members = new Set<MemberId>();
+    const members = new Set<string>();
     let missing = 0;
     let reason: CloseRejectReason | null = null;
     if (new Set(raw.ballots).size !== raw.ballots.length) reason = 'malformed';
@@ -253,8 +294,8 @@ function judgeCloses(
         continue;
       }
       if (raw.early ? false : Date.parse(candidate.ballot.castAt) > Date.parse(raw.closedAt)) reason = 'countsInvalidBallot';
-      if (members.has(candidate.memberId)) reason = 'twoBallotsOfOneMember';
-      members.add(candidate.memberId);
+      if (members.has(voterKey(candidate))) reason = 'twoBallotsOfOneMember';
+      members.add(voterKey(candidate));
     }
     verdict(reason, reason ? 0 : missing);
   }

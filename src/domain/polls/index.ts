@@ -6,3 +6,4 @@ export * from './outcome';
 export * from './tally-input';
 export * from './types';
 export * from './validate';
+export * from './voters';

@@ -21,11 +21,18 @@ export type PollThreshold = 'simple' | 'twoThirds' | { readonly fraction: number
  * a stated reason ("in proportion to how much the decision affects them"). A member the custom
  * table does not list weighs 1.
  */
-export type WeightRule = 'equal' | CustomWeights;
+export type WeightRule = 'equal' | 'perChapter' | CustomWeights;
+/**
+ * 'perChapter' (polls of a branch put to member chapters): each affected chapter has a total say
+ * of 1, split equally among those of its members whose ballot counts (chapter-weights.ts).
+ */
 export interface CustomWeights {
   readonly kind: 'custom';
   readonly reason: string;
-  /** Member id → weight (> 0, at most 3 decimals). */
+  /**
+   * Member id → weight (> 0, at most 3 decimals); in a poll put to member chapters, chapter id →
+   * the weight of each voter of that chapter (the branch sets them per chapter).
+   */
   readonly weights: Readonly<Record<string, number>>;
 }
 
@@ -34,12 +41,23 @@ export interface CustomWeights {
  * created (e.g. a project's participants, a working group). The subset is a snapshot, so later
  * changes to the project do not change who may vote in a running poll.
  */
-export type PollScope = 'chapter' | GroupScope;
+export type PollScope = 'chapter' | GroupScope | ChaptersScope;
 export interface GroupScope {
   readonly kind: 'group';
   readonly name: string;
   /** Sorted, distinct member ids. */
   readonly members: readonly MemberId[];
+}
+
+/**
+ * A poll of a higher branch (region, nation, …) put to some of its member chapters: the voters are
+ * the active members of those chapters, as their signed membership logs (mirrored into the
+ * branch's document, see member-mirror) say. Names are for display; ids decide.
+ */
+export interface ChaptersScope {
+  readonly kind: 'chapters';
+  /** Sorted by id, distinct. */
+  readonly chapters: readonly { readonly id: ChapterId; readonly name: string }[];
 }
 
 /** The meeting agenda item whose minutes record the outcome. */
@@ -132,6 +150,8 @@ export interface SignedCloseRecord extends UnsignedCloseRecord {
 /** Who may vote, as the membership log says (built from the validated members state). */
 export interface Voter {
   readonly memberId: MemberId;
+  /** In a poll put to member chapters: the chapter whose membership makes this person a voter. */
+  readonly chapterId?: ChapterId;
   readonly name: string;
   readonly active: boolean;
   readonly isTeller: boolean;
@@ -172,4 +192,6 @@ export interface CountedBallot {
   readonly ballot: SignedBallot;
   readonly memberId: MemberId;
   readonly weight: number;
+  /** The chapter the voter's weight comes from (polls put to member chapters). */
+  readonly chapterId?: ChapterId;
 }

@@ -1,79 +1,24 @@
 /** Validation of poll input (typed errors for the form) and of stored records (shape only). */
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import type { ChapterId, DeviceKey, MemberId } from '../membership/types';
 import type {
   BallotChoice,
-  MinutesLink,
   PollDefinition,
-  PollScope,
   PollMethod,
   PollThreshold,
   SignedBallot,
   SignedCloseRecord,
   SignedPoll,
-  WeightRule,
 } from './types';
+import { checkScope, checkWeights, isWeight } from './electorate-input';
+import type { PollContext, PollError, PollInput } from './input-types';
+import { POLL_LIMITS } from './limits';
 import { CANDIDATE_METHODS, POLL_METHODS, RANKED_METHODS } from './types';
 
-export const POLL_LIMITS = { question: 200, description: 2000, option: 120, options: 50, reason: 500, groupName: 120, weightReason: 500, maxWeight: 100 } as const;
+export { POLL_LIMITS } from './limits';
 export const MAX_SCORE = 5;
 
-export type PollField = 'question' | 'description' | 'options' | 'method' | 'seats' | 'threshold' | 'quorum' | 'closesAt' | 'scope' | 'weights';
-
-export type PollError =
-  | { readonly field: PollField; readonly code: 'required' }
-  | { readonly field: PollField; readonly code: 'tooLong'; readonly max: number }
-  | { readonly field: 'options'; readonly code: 'tooFewOptions'; readonly min: number }
-  | { readonly field: 'options'; readonly code: 'tooManyOptions'; readonly max: number }
-  | { readonly field: 'options'; readonly code: 'duplicateOption'; readonly option: string }
-  | { readonly field: 'seats'; readonly code: 'badSeats'; readonly max: number }
-  | { readonly field: 'threshold'; readonly code: 'badThreshold' }
-  | { readonly field: 'quorum'; readonly code: 'badQuorum' }
-  | { readonly field: 'closesAt'; readonly code: 'invalidDate' }
-  | { readonly field: 'closesAt'; readonly code: 'closesInPast' }
-  | { readonly field: 'method'; readonly code: 'invalidChoice' }
-  | { readonly field: 'scope'; readonly code: 'emptyScope' }
-  | { readonly field: 'scope' | 'weights'; readonly code: 'unknownMember'; readonly member: string }
-  | { readonly field: 'weights'; readonly code: 'badWeight'; readonly member: string; readonly max: number };
-
-/** Who may vote, as entered: the whole chapter or a named list of members. */
-export type ScopeInput = { readonly kind: 'chapter' } | { readonly kind: 'group'; readonly name: string; readonly members: readonly string[] };
-/** Weights as entered: equal, or a number per member with the reason for them. */
-export type WeightsInput = { readonly kind: 'equal' } | { readonly kind: 'custom'; readonly reason: string; readonly weights: Readonly<Record<string, number>> };
-
-export interface PollInput {
-  readonly question: string;
-  readonly description: string;
-  /** One option per entry; blank entries are ignored. */
-  readonly options: readonly string[];
-  readonly method: string;
-  readonly seats: number;
-  readonly threshold: 'simple' | 'twoThirds' | 'custom';
-  /** Percentage for a custom threshold (1–100). */
-  readonly customThreshold: number;
-  readonly quorum: number;
-  /** RFC 3339 instant ('' when the date field is empty or invalid). */
-  readonly closesAt: string;
-  readonly showResultsBeforeClose: boolean;
-  readonly allowBallotChange: boolean;
-  readonly anyMemberMayClose: boolean;
-  /** Default: the whole chapter. */
-  readonly scope?: ScopeInput;
-  /** Default: equal. */
-  readonly weights?: WeightsInput;
-  /** The agenda item whose minutes get the outcome (null/absent: none). */
-  readonly minutes?: MinutesLink | null;
-}
-
-export interface PollContext {
-  readonly chapterId: ChapterId;
-  readonly createdBy: DeviceKey;
-  /** Now, RFC 3339 (the caller's clock). */
-  readonly now: string;
-  /** Ids of the chapter's active members (needed for a group scope or custom weights). */
-  readonly members?: readonly string[];
-}
+export type { PollContext, PollError, PollField, PollInput, ScopeInput, WeightsInput } from './input-types';
 
 const isMethod = (value: string): value is PollMethod => (POLL_METHODS as readonly string[]).includes(value);
 
@@ -118,9 +63,11 @@ export function validatePollInput(input: PollInput, context: PollContext): Resul
   if (!input.closesAt) errors.push({ field: 'closesAt', code: 'required' });
   else if (Number.isNaN(closes.getTime())) errors.push({ field: 'closesAt', code: 'invalidDate' });
   else if (closes.getTime() <= new Date(context.now).getTime()) errors.push({ field: 'closesAt', code: 'closesInPast' });
-  const scope = checkScope(input.scope ?? { kind: 'chapter' }, context.members ?? [], errors);
-  const electorate = scope === 'chapter' ? (context.members ?? []) : scope.members;
+  const scope = checkScope(input.scope ?? { kind: 'chapter' }, context, errors);
+  // Custom weights name members, or chapters when the poll is put to member chapters.
+  const electorate = scope === 'chapter' ? (context.members ?? []) : scope.kind === 'group' ? scope.members : scope.chapters.map((c) => c.id);
   const weightRule = checkWeights(input.weights ?? { kind: 'equal' }, electorate, errors);
+  if (weightRule === 'perChapter' && (scope === 'chapter' || scope.kind !== 'chapters')) errors.push({ field: 'weights', code: 'perChapterNeedsChapters' });
   if (errors.length > 0 || !method) return err(errors);
   return ok({
     v: 1,
@@ -145,48 +92,21 @@ export function validatePollInput(input: PollInput, context: PollContext): Resul
   });
 }
 
-function checkScope(input: ScopeInput, members: readonly string[], errors: PollError[]): PollScope {
-  if (input.kind === 'chapter') return 'chapter';
-  const name = input.name.trim();
-  if (!name) errors.push({ field: 'scope', code: 'required' });
-  else if (name.length > POLL_LIMITS.groupName) errors.push({ field: 'scope', code: 'tooLong', max: POLL_LIMITS.groupName });
-  const chosen = [...new Set(input.members)].sort();
-  if (chosen.length === 0) errors.push({ field: 'scope', code: 'emptyScope' });
-  const known = new Set(members);
-  for (const member of chosen) if (!known.has(member)) errors.push({ field: 'scope', code: 'unknownMember', member });
-  return { kind: 'group', name, members: chosen as MemberId[] };
-}
-
-/** At most 3 decimals, so a weight typed on one device is the same number on every other. */
-const isWeight = (value: number): boolean =>
-  Number.isFinite(value) && value > 0 && value <= POLL_LIMITS.maxWeight && Math.round(value * 1000) / 1000 === value;
-
-function checkWeights(input: WeightsInput, electorate: readonly string[], errors: PollError[]): WeightRule {
-  if (input.kind === 'equal') return 'equal';
-  const reason = input.reason.trim();
-  if (!reason) errors.push({ field: 'weights', code: 'required' });
-  else if (reason.length > POLL_LIMITS.weightReason) errors.push({ field: 'weights', code: 'tooLong', max: POLL_LIMITS.weightReason });
-  const allowed = new Set(electorate);
-  const weights: Record<string, number> = {};
-  for (const [member, weight] of Object.entries(input.weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!allowed.has(member)) errors.push({ field: 'weights', code: 'unknownMember', member });
-    else if (!isWeight(weight)) errors.push({ field: 'weights', code: 'badWeight', member, max: POLL_LIMITS.maxWeight });
-    else weights[member] = weight;
-  }
-  return { kind: 'custom', reason, weights };
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 const signedShape = (value: Record<string, unknown>): boolean => isString(value.id) && isString(value.signature);
 
+const isChapterRef = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.name) && Object.keys(value).length === 2;
+
 const isScope = (value: unknown): boolean =>
   value === 'chapter' ||
-  (isObject(value) && value.kind === 'group' && isString(value.name) && isStringArray(value.members) && Object.keys(value).length === 3);
+  (isObject(value) && value.kind === 'group' && isString(value.name) && isStringArray(value.members) && Object.keys(value).length === 3) ||
+  (isObject(value) && value.kind === 'chapters' && Array.isArray(value.chapters) && value.chapters.every(isChapterRef) && Object.keys(value).length === 2);
 
 const isWeightRule = (value: unknown): boolean =>
   value === 'equal' ||
+  value === 'perChapter' ||
   (isObject(value) &&
     value.kind === 'custom' &&
     isString(value.reason) &&
@@ -252,10 +172,21 @@ const CONSENT = new Set(['agree', 'standAside', 'block']);
 
 const isReason = (reason: unknown): boolean => reason === undefined || (isString(reason) && reason.length <= POLL_LIMITS.reason);
 
+/** The poll's options as a set, built once per poll definition (a count checks every ballot). */
+const optionSets = new WeakMap<PollDefinition, ReadonlySet<string>>();
+function optionSet(poll: PollDefinition): ReadonlySet<string> {
+  let known = optionSets.get(poll);
+  if (known === undefined) {
+    known = new Set(poll.options);
+    optionSets.set(poll, known);
+  }
+  return known;
+}
+
 /** Whether a choice payload fits the poll (known options, no repeats, scores 0–5). */
 export function isValidChoice(poll: PollDefinition, choice: unknown): choice is BallotChoice {
   if (!isObject(choice)) return false;
-  const known = new Set(poll.options);
+  const known = optionSet(poll);
   const distinctKnown = (names: unknown): boolean =>
     isStringArray(names) && new Set(names).size === names.length && names.every((name) => known.has(name));
   const keys = Object.keys(choice);

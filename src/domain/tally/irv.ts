@@ -36,7 +36,7 @@ export interface IrvResult {
 }
 
 export function tallyIrv(candidates: readonly string[], ballots: readonly RankedBallot[], options: IrvOptions = {}): IrvResult {
-  return irvFromProfile(rankedProfile(candidates, ballots), options);
+  return irvFromProfile(rankedProfile(candidates, ballots, { mergeWhen: 'fractional' }), options);
 }
 
 export function irvFromProfile(profile: RankedProfile, options: IrvOptions = {}): IrvResult {

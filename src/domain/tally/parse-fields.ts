@@ -22,18 +22,22 @@ export const show = (value: unknown): string => {
   return String(value);
 };
 
-const UNWEIGHTED: Weighted = Object.freeze({});
+/** Where ballot `index` is, for messages (built only on error: big polls have 100,000 ballots). */
+export const ballotAt = (index: number): string => `ballots[${index}]`;
 
-export function parseWeighted(ballot: JsonObject, where: string): Result<Weighted, string> {
+const UNWEIGHTED: Result<Weighted, string> = Object.freeze(ok(Object.freeze({})));
+
+export function parseWeighted(ballot: JsonObject, index: number): Result<Weighted, string> {
   const weight = field(ballot, 'weight');
   const count = field(ballot, 'count');
+  if (weight === undefined && count === undefined) return UNWEIGHTED;
+  const where = ballotAt(index);
   if (weight !== undefined && (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0)) {
     return err(`${where}.weight must be a number ≥ 0 (got ${show(weight)})`);
   }
   if (count !== undefined && (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)) {
     return err(`${where}.count must be a whole number ≥ 0 (got ${show(count)})`);
   }
-  if (weight === undefined && count === undefined) return ok(UNWEIGHTED);
   if (!Number.isFinite((weight ?? 1) * (count ?? 1))) return err(`${where}: weight × count is too large`);
   return ok({ ...(weight === undefined ? {} : { weight }), ...(count === undefined ? {} : { count }) });
 }
@@ -49,18 +53,24 @@ export class NameChecker {
     this.stamp = new Int32Array(candidates.length);
   }
 
-  check(names: Json | undefined, where: string, key: string): Result<string[], string> {
-    if (!Array.isArray(names)) return err(`${where}.${key} must be an array of candidate names (got ${show(names)})`);
+  check(names: Json | undefined, index: number, key: string): Result<string[], string> {
+    const problem = this.problem(names, index, key);
+    return problem === null ? ok(names as string[]) : err(problem);
+  }
+
+  /** The message for a bad list of names (ballot `index`, field `key`), null when it is fine. */
+  problem(names: Json | undefined, index: number, key: string): string | null {
+    if (!Array.isArray(names)) return `${ballotAt(index)}.${key} must be an array of candidate names (got ${show(names)})`;
     const use = ++this.use;
     for (let k = 0; k < names.length; k++) {
       const name: Json = names[k]!;
-      if (typeof name !== 'string') return err(`${where}.${key}[${k}] must be a candidate name (got ${show(name)})`);
+      if (typeof name !== 'string') return `${ballotAt(index)}.${key}[${k}] must be a candidate name (got ${show(name)})`;
       const c = this.index.indexOf(name);
-      if (c < 0) return err(`${where}: unknown candidate ${quote(name)}`);
-      if (this.stamp[c] === use) return err(`${where}.${key} lists ${quote(this.candidates[c]!)} twice`);
+      if (c < 0) return `${ballotAt(index)}: unknown candidate ${quote(name)}`;
+      if (this.stamp[c] === use) return `${ballotAt(index)}.${key} lists ${quote(this.candidates[c]!)} twice`;
       this.stamp[c] = use;
     }
-    return ok(names as string[]);
+    return null;
   }
 
   has(name: string): boolean {

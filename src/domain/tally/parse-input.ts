@@ -18,6 +18,7 @@ import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { ConsentBallot, ConsentResponse } from './consent';
 import {
+  ballotAt,
   show,
   field,
   isObject,
@@ -123,34 +124,34 @@ function parseCandidatePoll(method: CandidateMethod, input: JsonObject, rawBallo
 
   switch (method) {
     case 'plurality': {
-      const ballots = mapBallots(rawBallots, (ballot, where, weighted) => {
+      const ballots = mapBallots(rawBallots, (ballot, index, weighted) => {
         const choice = field(ballot, 'choice');
         if (choice === null) return ok({ ...weighted, choice: null });
         if (typeof choice === 'string') {
-          return checker.has(choice) ? ok({ ...weighted, choice }) : err(`${where}: unknown candidate ${quote(choice)}`);
+          return checker.has(choice) ? ok({ ...weighted, choice }) : err(`${ballotAt(index)}: unknown candidate ${quote(choice)}`);
         }
-        if (choice !== undefined) return err(`${where}.choice must be a candidate name or null (got ${show(choice)})`);
-        if (field(ballot, 'ranking') === undefined) return err(`${where} needs "choice" (a candidate name) or "ranking"`);
-        const ranking = checker.check(field(ballot, 'ranking'), where, 'ranking');
+        if (choice !== undefined) return err(`${ballotAt(index)}.choice must be a candidate name or null (got ${show(choice)})`);
+        if (field(ballot, 'ranking') === undefined) return err(`${ballotAt(index)} needs "choice" (a candidate name) or "ranking"`);
+        const ranking = checker.check(field(ballot, 'ranking'), index, 'ranking');
         return ranking.ok ? ok({ ...weighted, choice: ranking.value[0] ?? null }) : ranking;
       });
       return ballots.ok ? ok({ method, ...poll, ballots: ballots.value }) : ballots;
     }
     case 'approval': {
-      const ballots = mapBallots(rawBallots, (ballot, where, weighted) => {
-        const approved = checker.check(field(ballot, 'approved'), where, 'approved');
+      const ballots = mapBallots(rawBallots, (ballot, index, weighted) => {
+        const approved = checker.check(field(ballot, 'approved'), index, 'approved');
         return approved.ok ? ok({ ...weighted, approved: approved.value }) : approved;
       });
       return ballots.ok ? ok({ method, ...poll, ballots: ballots.value }) : ballots;
     }
     case 'score': {
-      const ballots = mapBallots(rawBallots, (ballot, where, weighted) => {
+      const ballots = mapBallots(rawBallots, (ballot, index, weighted) => {
         const scores = field(ballot, 'scores');
-        if (!isObject(scores)) return err(`${where}.scores must be an object {"candidate": score} (got ${show(scores)})`);
+        if (!isObject(scores)) return err(`${ballotAt(index)}.scores must be an object {"candidate": score} (got ${show(scores)})`);
         for (const [name, score] of Object.entries(scores)) {
-          if (!checker.has(name)) return err(`${where}: unknown candidate ${quote(name)}`);
+          if (!checker.has(name)) return err(`${ballotAt(index)}: unknown candidate ${quote(name)}`);
           if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > MAX_SCORE) {
-            return err(`${where}.scores[${quote(name)}] must be a number from 0 to ${MAX_SCORE} (got ${show(score)})`);
+            return err(`${ballotAt(index)}.scores[${quote(name)}] must be a number from 0 to ${MAX_SCORE} (got ${show(score)})`);
           }
         }
         return ok({ ...weighted, scores: scores as Readonly<Record<string, number>> });
@@ -158,15 +159,15 @@ function parseCandidatePoll(method: CandidateMethod, input: JsonObject, rawBallo
       return ballots.ok ? ok({ method, ...poll, ballots: ballots.value }) : ballots;
     }
     default: {
-      const ballots = mapBallots(rawBallots, (ballot, where, weighted) => {
+      const ballots = mapBallots(rawBallots, (ballot, index, weighted) => {
         const choice = field(ballot, 'choice');
         if (field(ballot, 'ranking') === undefined && typeof choice === 'string') {
-          const single = checker.check([choice], where, 'choice');
+          const single = checker.check([choice], index, 'choice');
           return single.ok ? ok({ ...weighted, ranking: single.value }) : single;
         }
-        const ranking = checker.check(field(ballot, 'ranking'), where, 'ranking');
+        const problem = checker.problem(field(ballot, 'ranking'), index, 'ranking');
         // The validated JSON object already has the RankedBallot shape: no copy for big polls.
-        return ranking.ok ? ok(ballot as unknown as RankedBallot) : ranking;
+        return problem === null ? ok(ballot as unknown as RankedBallot) : err(problem);
       });
       return ballots.ok ? ok({ method, ...poll, ballots: ballots.value }) : ballots;
     }
@@ -187,17 +188,16 @@ export function parseCandidates(value: Json | undefined): Result<string[], strin
   return ok(value as string[]);
 }
 
-type BallotParser<B> = (ballot: JsonObject, where: string, weighted: Weighted) => Result<B, string>;
+type BallotParser<B> = (ballot: JsonObject, index: number, weighted: Weighted) => Result<B, string>;
 
 function mapBallots<B>(rawBallots: readonly Json[], parse: BallotParser<B>): Result<B[], string> {
   const ballots: B[] = new Array(rawBallots.length);
   for (let i = 0; i < rawBallots.length; i++) {
     const raw = rawBallots[i];
-    const where = `ballots[${i}]`;
-    if (!isObject(raw)) return err(`${where} must be an object (got ${show(raw)})`);
-    const weighted = parseWeighted(raw, where);
+    if (!isObject(raw)) return err(`${ballotAt(i)} must be an object (got ${show(raw)})`);
+    const weighted = parseWeighted(raw, i);
     if (!weighted.ok) return weighted;
-    const ballot = parse(raw, where, weighted.value);
+    const ballot = parse(raw, i, weighted.value);
     if (!ballot.ok) return ballot;
     ballots[i] = ballot.value;
   }
@@ -227,11 +227,11 @@ function parseYesNo(input: JsonObject, rawBallots: readonly Json[]): Result<Tall
   if (!threshold.ok) return threshold;
   const quorum = parseNonNegative(field(input, 'quorum'), 'quorum', 0);
   if (!quorum.ok) return quorum;
-  const ballots = mapBallots(rawBallots, (ballot, where, weighted) => {
+  const ballots = mapBallots(rawBallots, (ballot, index, weighted) => {
     const raw = field(ballot, 'vote') ?? field(ballot, 'choice');
     const key = typeof raw === 'string' ? normalizeWord(raw) : '';
     const vote = Object.hasOwn(VOTES, key) ? VOTES[key] : undefined;
-    if (vote === undefined) return err(`${where}.vote must be "yes", "no" or "abstain" (got ${show(raw)})`);
+    if (vote === undefined) return err(`${ballotAt(index)}.vote must be "yes", "no" or "abstain" (got ${show(raw)})`);
     return ok({ ...weighted, vote });
   });
   return ballots.ok ? ok({ method: 'yesno', threshold: threshold.value, quorum: quorum.value, ballots: ballots.value }) : ballots;
@@ -244,15 +244,15 @@ function parseConsent(input: JsonObject, rawBallots: readonly Json[]): Result<Ta
   if (!blocksAllowed.ok) return blocksAllowed;
   const quorum = parseNonNegative(field(input, 'quorum'), 'quorum', 0);
   if (!quorum.ok) return quorum;
-  const ballots = mapBallots(rawBallots, (ballot, where, weighted) => {
+  const ballots = mapBallots(rawBallots, (ballot, index, weighted) => {
     const raw = field(ballot, 'response') ?? field(ballot, 'vote') ?? field(ballot, 'choice');
     const key = typeof raw === 'string' ? normalizeWord(raw) : '';
     const response = Object.hasOwn(RESPONSES, key) ? RESPONSES[key] : undefined;
-    if (response === undefined) return err(`${where}.response must be "agree", "stand aside" or "block" (got ${show(raw)})`);
+    if (response === undefined) return err(`${ballotAt(index)}.response must be "agree", "stand aside" or "block" (got ${show(raw)})`);
     const reason = field(ballot, 'reason');
     const voter = field(ballot, 'voter');
-    if (reason !== undefined && reason !== null && typeof reason !== 'string') return err(`${where}.reason must be a string`);
-    if (voter !== undefined && voter !== null && typeof voter !== 'string') return err(`${where}.voter must be a string`);
+    if (reason !== undefined && reason !== null && typeof reason !== 'string') return err(`${ballotAt(index)}.reason must be a string`);
+    if (voter !== undefined && voter !== null && typeof voter !== 'string') return err(`${ballotAt(index)}.voter must be a string`);
     return ok({
       ...weighted,
       response,

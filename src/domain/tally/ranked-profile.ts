@@ -11,8 +11,10 @@
  *
  * Speed: names are looked up with CandidateIndex; a ranking is found by a 32-bit hash of its
  * candidate indices in an open-addressing table of group ids (compared entry by entry on a hash
- * match). The per-ballot loop touches only typed arrays, so it allocates nothing on the JS heap,
- * and each loop sits in its own small function so the JIT optimises it on its own.
+ * match). One pass over the ballots; the per-ballot step touches only typed arrays (it allocates
+ * nothing on the JS heap) and is a small method, so V8 optimises it after a few hundred calls
+ * instead of waiting for on-stack replacement of one long loop, which a single cold count (the
+ * CLI) would pay in full.
  */
 import { CandidateIndex } from './candidate-index';
 import { addExact, type ExactSum, exactSum, exactValue } from './exact-sum';
@@ -35,83 +37,126 @@ export interface RankedProfile {
   readonly blank: number;
 }
 
-export function rankedProfile(candidates: readonly string[], ballots: readonly RankedBallot[]): RankedProfile {
-  const { masses, integral, entries } = measure(ballots);
-  const grouped = group(candidates, ballots, masses, entries, !integral);
-  if (grouped.groupOfBallot !== undefined) exactGroupMasses(grouped, masses, grouped.groupOfBallot);
-  const { groups, used } = grouped;
+/**
+ * `mergeWhen: 'fractional'` (Schulze, IRV): with integer masses, whether identical rankings are
+ * merged changes no sum, so each ballot keeps its own group and the lookup table is skipped;
+ * fractional masses are merged as always (their rounding must not depend on it). STV always
+ * merges: it scales group values, and (m1 + m2) × f is not always m1 × f + m2 × f in floating point.
+ */
+export function rankedProfile(
+  candidates: readonly string[],
+  ballots: readonly RankedBallot[],
+  options: { readonly mergeWhen?: 'always' | 'fractional' } = {},
+): RankedProfile {
+  let grouper = group(candidates, ballots, options.mergeWhen !== 'fractional');
+  if (!grouper.merges && !isIntegral(grouper)) grouper = group(candidates, ballots, true);
+  const { groups, used, masses } = grouper;
+  const integral = isIntegral(grouper);
+  if (!integral) exactGroupMasses(grouper);
   return {
     candidates,
     groupCount: groups,
     // Views, not copies: the arrays were sized for the worst case and are not shared.
-    offsets: grouped.offsets.subarray(0, groups + 1),
-    prefs: grouped.prefs.subarray(0, used),
-    mass: grouped.mass.subarray(0, groups),
+    offsets: grouper.offsets.subarray(0, groups + 1),
+    prefs: grouper.prefs.subarray(0, used),
+    mass: grouper.mass.subarray(0, groups),
     integral,
     totalWeight: exactSum(masses),
-    blank: exactSum(grouped.blankMasses),
+    blank: exactSum(grouper.blankMasses),
   };
 }
 
-/** weight × count per ballot, whether all are safe integers with a safe total, ranking entries. */
-function measure(ballots: readonly RankedBallot[]): { masses: Float64Array; integral: boolean; entries: number } {
-  const masses = new Float64Array(ballots.length);
-  let integral = true;
-  let entries = 0;
-  let total = 0;
-  for (let b = 0; b < ballots.length; b++) {
-    const ballot = ballots[b]!;
-    const mass = ballotMass(ballot);
-    masses[b] = mass;
-    total += mass;
-    if (!Number.isSafeInteger(mass)) integral = false;
-    entries += ballot.ranking.length;
-  }
-  // Non-negative safe integers with a safe total: every plain partial sum is exact.
-  return { masses, integral: integral && total <= Number.MAX_SAFE_INTEGER, entries };
+/** Non-negative safe integers with a safe total: every plain partial sum is exact. */
+const isIntegral = (grouper: Grouper): boolean => grouper.integral && grouper.plainTotal <= Number.MAX_SAFE_INTEGER;
+
+function group(candidates: readonly string[], ballots: readonly RankedBallot[], merges: boolean): Grouper {
+  const grouper = new Grouper(candidates, ballots.length, merges);
+  if (merges) for (let b = 0; b < ballots.length; b++) grouper.add(ballots[b]!, b);
+  else for (let b = 0; b < ballots.length; b++) grouper.append(ballots[b]!, b);
+  return grouper;
 }
 
-interface Grouped {
-  groups: number;
-  used: number;
+class Grouper {
+  groups = 0;
+  used = 0;
+  integral = true;
+  plainTotal = 0;
+  /** weight × count per ballot. */
+  readonly masses: Float64Array;
   readonly offsets: Int32Array;
-  readonly prefs: Int32Array;
+  prefs: Int32Array;
   readonly mass: Float64Array;
   readonly ballotsInGroup: Int32Array;
-  readonly groupOfBallot: Int32Array | undefined;
-  readonly blankMasses: number[];
-}
+  /** Group of each ballot (-1: none), to re-sum fractional groups exactly. */
+  readonly groupOfBallot: Int32Array;
+  readonly blankMasses: number[] = [];
+  private readonly lookup: CandidateIndex;
+  private readonly groupHash: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly stamp: Int32Array;
 
-function group(
-  candidates: readonly string[],
-  ballots: readonly RankedBallot[],
-  masses: Float64Array,
-  entries: number,
-  trackBallots: boolean,
-): Grouped {
-  const n = candidates.length;
-  const count = ballots.length;
-  const lookup = new CandidateIndex(candidates);
-  // Upper bounds: at most one group per ballot, at most every ranking entry stored.
-  const offsets = new Int32Array(count + 1);
-  const prefs = new Int32Array(entries);
-  const mass = new Float64Array(count);
-  const ballotsInGroup = new Int32Array(count);
-  const groupHash = new Int32Array(count);
-  const groupOfBallot = trackBallots ? new Int32Array(count).fill(-1) : undefined;
-  let capacity = 1024;
-  while (capacity < count * 2) capacity *= 2;
-  const slots = new Int32Array(capacity); // group id + 1; 0 = empty
-  const mask = capacity - 1;
-  const stamp = new Int32Array(n).fill(-1);
-  const blankMasses: number[] = [];
-  let groups = 0;
-  let used = 0;
+  constructor(
+    candidates: readonly string[],
+    count: number,
+    readonly merges: boolean,
+  ) {
+    this.lookup = new CandidateIndex(candidates);
+    this.masses = new Float64Array(count);
+    // Upper bounds: at most one group per ballot; prefs grows on demand.
+    this.offsets = new Int32Array(count + 1);
+    this.prefs = new Int32Array(Math.max(64, count * Math.min(candidates.length, 8)));
+    this.mass = new Float64Array(count);
+    this.ballotsInGroup = new Int32Array(count);
+    this.groupHash = new Int32Array(count);
+    this.groupOfBallot = new Int32Array(count).fill(-1);
+    let capacity = 1024;
+    while (merges && capacity < count * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity); // group id + 1; 0 = empty
+    this.mask = capacity - 1;
+    this.stamp = new Int32Array(candidates.length).fill(-1);
+  }
 
-  for (let b = 0; b < count; b++) {
-    const m = masses[b]!;
-    if (m === 0) continue;
-    const ranking = ballots[b]!.ranking;
+  /** Like `add`, but the ballot always starts a group of its own (no lookup). */
+  append(ballot: RankedBallot, b: number): void {
+    const m = ballotMass(ballot);
+    this.masses[b] = m;
+    this.plainTotal += m;
+    if (!Number.isSafeInteger(m)) this.integral = false;
+    if (m === 0) return;
+    const ranking = ballot.ranking;
+    const used = this.used;
+    if (used + ranking.length > this.prefs.length) this.grow(used + ranking.length);
+    const { prefs, stamp, lookup } = this;
+    let length = 0;
+    for (let k = 0; k < ranking.length; k++) {
+      const c = lookup.indexOf(ranking[k]!);
+      if (c < 0 || stamp[c] === b) continue;
+      stamp[c] = b;
+      prefs[used + length++] = c;
+    }
+    if (length === 0) {
+      this.blankMasses.push(m);
+      return;
+    }
+    const g = this.groups++;
+    this.used = used + length;
+    this.offsets[g + 1] = used + length;
+    this.mass[g] = m;
+    this.ballotsInGroup[g] = 1;
+    this.groupOfBallot[b] = g;
+  }
+
+  add(ballot: RankedBallot, b: number): void {
+    const m = ballotMass(ballot);
+    this.masses[b] = m;
+    this.plainTotal += m;
+    if (!Number.isSafeInteger(m)) this.integral = false;
+    if (m === 0) return;
+    const ranking = ballot.ranking;
+    const used = this.used;
+    if (used + ranking.length > this.prefs.length) this.grow(used + ranking.length);
+    const { prefs, stamp, lookup, offsets, slots, groupHash, mask } = this;
     // Write the ranking speculatively after the last stored group; kept only if it is new.
     let length = 0;
     let hash = 0x811c9dc5 | 0;
@@ -123,8 +168,8 @@ function group(
       hash = Math.imul(hash ^ (c + 1), 0x01000193);
     }
     if (length === 0) {
-      blankMasses.push(m);
-      continue;
+      this.blankMasses.push(m);
+      return;
     }
     hash = finalizeHash(hash ^ length);
     let slot = hash & mask;
@@ -145,25 +190,31 @@ function group(
       slot = (slot + 1) & mask;
     }
     if (g < 0) {
-      g = groups++;
+      g = this.groups++;
       slots[slot] = g + 1;
       groupHash[g] = hash;
-      used += length;
-      offsets[groups] = used;
+      this.used = used + length;
+      offsets[g + 1] = used + length;
     }
-    mass[g]! += m;
-    ballotsInGroup[g]!++;
-    if (groupOfBallot !== undefined) groupOfBallot[b] = g;
+    this.mass[g]! += m;
+    this.ballotsInGroup[g]!++;
+    this.groupOfBallot[b] = g;
   }
-  return { groups, used, offsets, prefs, mass, ballotsInGroup, groupOfBallot, blankMasses };
+
+  private grow(needed: number): void {
+    const bigger = new Int32Array(Math.max(needed, this.prefs.length * 2));
+    bigger.set(this.prefs.subarray(0, this.used));
+    this.prefs = bigger;
+  }
 }
 
 /** Re-sums groups of several fractional ballots exactly (plain sums depend on ballot order). */
-function exactGroupMasses(grouped: Grouped, masses: Float64Array, groupOfBallot: Int32Array): void {
+function exactGroupMasses(grouper: Grouper): void {
+  const { masses, groupOfBallot, ballotsInGroup } = grouper;
   const sums = new Map<number, ExactSum>();
   for (let b = 0; b < groupOfBallot.length; b++) {
     const g = groupOfBallot[b]!;
-    if (g < 0 || grouped.ballotsInGroup[g]! < 2) continue;
+    if (g < 0 || ballotsInGroup[g]! < 2) continue;
     let partials = sums.get(g);
     if (partials === undefined) {
       partials = [];
@@ -171,7 +222,7 @@ function exactGroupMasses(grouped: Grouped, masses: Float64Array, groupOfBallot:
     }
     addExact(partials, masses[b]!);
   }
-  for (const [g, partials] of sums) grouped.mass[g] = exactValue(partials);
+  for (const [g, partials] of sums) grouper.mass[g] = exactValue(partials);
 }
 
 /** murmur3's 32-bit finaliser. */

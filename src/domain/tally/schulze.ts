@@ -45,12 +45,45 @@ export interface SchulzeResult {
 }
 
 export function tallySchulze(candidates: readonly string[], ballots: readonly RankedBallot[], options: SeatOptions = {}): SchulzeResult {
-  return schulzeFromProfile(rankedProfile(candidates, ballots), options);
+  return schulzeFromProfile(rankedProfile(candidates, ballots, { mergeWhen: 'fractional' }), options);
 }
 
 /** d as a flat n × n array: d[i * n + j] = weight of ballots ranking i above j. */
 export function pairwiseMatrix(profile: RankedProfile): Float64Array {
-  return profile.integral ? plainPairwise(profile) : exactPairwise(profile);
+  if (!profile.integral) return exactPairwise(profile);
+  return profile.candidates.length <= MASK_LIMIT ? maskPairwise(profile) : plainPairwise(profile);
+}
+
+/**
+ * Integer masses and at most MASK_LIMIT candidates: a ballot's p-th preference c beats exactly the
+ * candidates outside the set S of its first p + 1 preferences, so only the mass per (S, c) is
+ * summed (one addition per preference instead of one per pair) and spread over d at the end.
+ */
+const MASK_LIMIT = 12;
+
+function maskPairwise(profile: RankedProfile): Float64Array {
+  const { candidates, groupCount, offsets, prefs, mass } = profile;
+  const n = candidates.length;
+  const bySet = new Float64Array((1 << n) * n);
+  for (let g = 0; g < groupCount; g++) {
+    const m = mass[g]!;
+    const end = offsets[g + 1]!;
+    let set = 0;
+    for (let p = offsets[g]!; p < end; p++) {
+      const c = prefs[p]!;
+      set |= 1 << c;
+      bySet[set * n + c]! += m;
+    }
+  }
+  const d = new Float64Array(n * n);
+  for (let set = 1; set < 1 << n; set++) {
+    for (let c = 0; c < n; c++) {
+      const m = bySet[set * n + c]!;
+      if (m === 0) continue;
+      for (let j = 0; j < n; j++) if ((set & (1 << j)) === 0) d[c * n + j]! += m;
+    }
+  }
+  return d;
 }
 
 /** Each ranked candidate is above everyone ranked after it and everyone unranked. */
@@ -182,6 +215,12 @@ export function schulzeFromProfile(profile: RankedProfile, options: SeatOptions 
 }
 
 function firstPreferences(profile: RankedProfile): Float64Array {
+  if (profile.integral) {
+    // Safe integers with a safe total: plain sums are exact in any order.
+    const totals = new Float64Array(profile.candidates.length);
+    for (let g = 0; g < profile.groupCount; g++) totals[profile.prefs[profile.offsets[g]!]!]! += profile.mass[g]!;
+    return totals;
+  }
   const sums: ExactSum[] = profile.candidates.map(() => []);
   for (let g = 0; g < profile.groupCount; g++) addExact(sums[profile.prefs[profile.offsets[g]!]!]!, profile.mass[g]!);
   return Float64Array.from(sums, exactValue);

@@ -5,18 +5,30 @@ import { Field, SelectField } from '../projects/form-kit';
 
 /** The electorate, weights and minutes link of a new poll: state plus what it contributes to the input. */
 export function createElectorateForm(polls: PollsView) {
-  const [scopeKind, setScopeKind] = createSignal<'chapter' | 'group'>('chapter');
+  const [scopeKind, setScopeKind] = createSignal<'chapter' | 'group' | 'chapters'>('chapter');
   const [groupName, setGroupName] = createSignal('');
   const [chosen, setChosen] = createSignal<ReadonlySet<string>>(new Set());
-  const [weightKind, setWeightKind] = createSignal<'equal' | 'custom'>('equal');
+  const [chosenChapters, setChosenChapters] = createSignal<ReadonlySet<string>>(new Set());
+  const [weightKind, setWeightKind] = createSignal<'equal' | 'custom' | 'perChapter'>('equal');
   const [reason, setReason] = createSignal('');
   const [weights, setWeights] = createSignal<Readonly<Record<string, string>>>({});
   const [minutes, setMinutes] = createSignal('');
-  /** Members the weights apply to: the chosen group, or everyone. */
-  const electorate = () => (scopeKind() === 'chapter' ? polls.members() : polls.members().filter((m) => chosen().has(m.id)));
-  const scope = (): ScopeInput => (scopeKind() === 'chapter' ? { kind: 'chapter' } : { kind: 'group', name: groupName(), members: [...chosen()] });
+  /** What custom weights apply to: the chosen member chapters, the chosen group, or every member. */
+  const electorate = () =>
+    scopeKind() === 'chapters'
+      ? polls.memberChapters().filter((c) => chosenChapters().has(c.id))
+      : scopeKind() === 'chapter'
+        ? polls.members()
+        : polls.members().filter((m) => chosen().has(m.id));
+  const scope = (): ScopeInput =>
+    scopeKind() === 'chapter'
+      ? { kind: 'chapter' }
+      : scopeKind() === 'chapters'
+        ? { kind: 'chapters', chapters: [...chosenChapters()] }
+        : { kind: 'group', name: groupName(), members: [...chosen()] };
   const weightsInput = (): WeightsInput => {
     if (weightKind() === 'equal') return { kind: 'equal' };
+    if (weightKind() === 'perChapter') return { kind: 'perChapter' };
     // An empty or unreadable box is NaN, which validation reports for that member.
     const table = Object.fromEntries(electorate().map((m) => [m.id, Number((weights()[m.id] ?? '1').trim() || Number.NaN)]));
     return { kind: 'custom', reason: reason(), weights: table };
@@ -29,6 +41,8 @@ export function createElectorateForm(polls: PollsView) {
     setGroupName,
     chosen,
     setChosen,
+    chosenChapters,
+    setChosenChapters,
     weightKind,
     setWeightKind,
     reason,
@@ -75,6 +89,17 @@ export function ElectorateFields(props: { polls: PollsView; form: ElectorateForm
     else next.delete(id);
     f.setChosen(next);
   };
+  const toggleChapter = (id: string, on: boolean) => {
+    const next = new Set(f.chosenChapters());
+    if (on) next.add(id);
+    else next.delete(id);
+    f.setChosenChapters(next);
+  };
+  const chooseScope = (kind: 'chapter' | 'group' | 'chapters') => {
+    f.setScopeKind(kind);
+    // Splitting per chapter only means something for a poll put to member chapters.
+    if (kind !== 'chapters' && f.weightKind() === 'perChapter') f.setWeightKind('equal');
+  };
   const fromProject = (index: string) => {
     const group = props.polls.groups()[Number(index)];
     if (!group) return;
@@ -90,9 +115,35 @@ export function ElectorateFields(props: { polls: PollsView; form: ElectorateForm
         items={[
           { value: 'chapter', label: t('polls.form.scope.chapter') },
           { value: 'group', label: t('polls.form.scope.group') },
+          ...(props.polls.memberChapters().length > 0 ? [{ value: 'chapters' as const, label: t('polls.form.scope.chapters') }] : []),
         ]}
-        onChange={f.setScopeKind}
+        onChange={chooseScope}
       />
+      <Show when={f.scopeKind() === 'chapters'}>
+        <div class="card stack poll-subform">
+          <fieldset class="poll-choices" aria-describedby={props.scopeError ? 'poll-scope-error' : undefined}>
+            <legend>{t('polls.form.scope.pickChapters')}</legend>
+            <For each={props.polls.memberChapters()}>
+              {(chapter, index) => (
+                <div class="poll-check">
+                  <input
+                    type="checkbox"
+                    id={`poll-scope-chapter-${index()}`}
+                    checked={f.chosenChapters().has(chapter.id)}
+                    onChange={(e) => toggleChapter(chapter.id, e.currentTarget.checked)}
+                  />
+                  <label for={`poll-scope-chapter-${index()}`}>{chapter.name}</label>
+                </div>
+              )}
+            </For>
+          </fieldset>
+          <Show when={props.scopeError}>
+            <p class="field-error" id="poll-scope-error" data-testid="poll-scope-error">
+              {props.scopeError}
+            </p>
+          </Show>
+        </div>
+      </Show>
       <Show when={f.scopeKind() === 'group'}>
         <div class="card stack poll-subform">
           <Show when={props.polls.groups().length > 0}>
@@ -134,7 +185,8 @@ export function ElectorateFields(props: { polls: PollsView; form: ElectorateForm
         value={f.weightKind()}
         items={[
           { value: 'equal', label: t('polls.form.weightRule.equal') },
-          { value: 'custom', label: t('polls.form.weightRule.custom') },
+          ...(f.scopeKind() === 'chapters' ? [{ value: 'perChapter' as const, label: t('polls.form.weightRule.perChapter') }] : []),
+          { value: 'custom', label: t(f.scopeKind() === 'chapters' ? 'polls.form.weightRule.customChapters' : 'polls.form.weightRule.custom') },
         ]}
         onChange={f.setWeightKind}
       />

@@ -41,7 +41,12 @@ export function PollDetail(props: { polls: PollsView; id: string; base: string }
             <Show when={s().outsideScope && s().poll.scope !== 'chapter' ? s().poll.scope : null}>
               {(scope) => (
                 <p class="notice" data-testid="poll-not-in-scope">
-                  {t('polls.notInScope', { name: scope() === 'chapter' ? '' : (scope() as { name: string }).name })}
+                  {(() => {
+                    const current = scope();
+                    if (current === 'chapter') return '';
+                    if (current.kind === 'chapters') return t('polls.notInScope.chapters', { names: current.chapters.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ') });
+                    return t('polls.notInScope', { name: current.name });
+                  })()}
                 </p>
               )}
             </Show>

@@ -1,7 +1,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import { useApp } from '../../../app/context';
 import type { PollSummary, PollsView } from '../../../app/polls';
-import { t } from '../../../i18n';
+import { loadCatalog, t } from '../../../i18n';
 import { Link } from '../../components/Link';
 import type { SectionProps } from '../chapter/section-props';
 import { EmptyState } from '../projects/form-kit';
@@ -14,6 +14,8 @@ import './polls.css';
 export default function PollsSection(props: SectionProps) {
   const app = useApp();
   const polls = app.features.get('polls').view(props.chapter.docId);
+  // The back links and empty states come from the organizing screens' form kit and its strings.
+  void loadCatalog('organizing');
   const base = `/chapters/${props.chapter.docId}/polls`;
   const isOpen = (s: PollSummary) => s.count.status === 'open';
   return (

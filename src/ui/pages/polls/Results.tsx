@@ -1,6 +1,7 @@
 import { For, type JSX, Show } from 'solid-js';
 import type { PollSummary, PollsView, TallyResult } from '../../../app/polls';
 import { type MessageKey, t } from '../../../i18n';
+import { scopeText, weightRuleText } from './poll-text';
 
 const fmt = (n: number): string => String(Math.round(n * 1000) / 1000);
 
@@ -183,20 +184,17 @@ export function Results(props: { polls: PollsView; summary: PollSummary }) {
       </Show>
       <h3>{t('polls.voters.title')}</h3>
       <p class="muted" data-testid="poll-scope">
-        {props.summary.poll.scope === 'chapter'
-          ? t('polls.voters.scope.chapter')
-          : t('polls.voters.scope.group', { name: props.summary.poll.scope.name, count: props.summary.poll.scope.members.length })}
+        {scopeText(props.summary.poll)}
       </p>
       <p class="muted" data-testid="poll-weight-rule">
-        {props.summary.poll.weightRule === 'equal'
-          ? t('polls.voters.weightRule')
-          : t('polls.voters.weightRule.custom', { reason: props.summary.poll.weightRule.reason })}
+        {weightRuleText(props.summary.poll)}
       </p>
       <ul class="poll-voters" data-testid="poll-voter-list">
         <For each={count().voters}>
           {(voter) => (
             <li>
-              {voter.name} · {t('polls.voters.weight', { weight: voter.weight })} · {voter.voted ? t('polls.voters.voted') : t('polls.voters.notVoted')}
+              {voter.chapterId ? t('polls.voters.fromChapter', { name: voter.name, chapter: props.polls.chapterName(voter.chapterId) }) : voter.name} ·{' '}
+              {t('polls.voters.weight', { weight: voter.weight })} · {voter.voted ? t('polls.voters.voted') : t('polls.voters.notVoted')}
             </li>
           )}
         </For>
