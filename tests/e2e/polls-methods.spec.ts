@@ -1,12 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { type Device, openSection, threeMembers } from './devices';
 
-async function createPoll(page: Page, question: string, method: string, options: string[]): Promise<void> {
+async function createPoll(page: Page, question: string, method: string, options: string[], showResultsBeforeClose = false): Promise<void> {
   await openSection(page, 'polls', 'Polls');
   await page.getByTestId('new-poll').click();
   await page.getByTestId('poll-question').fill(question);
   await page.getByTestId('poll-method').selectOption(method);
   if (options.length) await page.getByTestId('poll-options').fill(options.join('\n'));
+  if (showResultsBeforeClose) await page.getByTestId('poll-show-results').check();
   await page.getByTestId('poll-submit').click();
   await expect(page.getByTestId('poll-question')).toHaveText(question);
 }
@@ -43,7 +44,7 @@ test('ranked (Schulze), score and consent polls: three devices vote and all show
   const score = 'Rate the banner designs';
   const consent = 'Lend the van to the tenants’ union?';
   await createPoll(a.page, ranked, 'schulze', ['Mon', 'Wed', 'Sat']);
-  await createPoll(a.page, score, 'score', ['Red', 'Blue']);
+  await createPoll(a.page, score, 'score', ['Red', 'Blue'], true);
   await createPoll(a.page, consent, 'consent', []);
 
   // Schulze: Ana Mon>Wed>Sat, Ben Sat>Mon>Wed, Cy Wed>Mon>Sat: Mon beats both others pairwise.
@@ -69,6 +70,11 @@ test('ranked (Schulze), score and consent polls: three devices vote and all show
     await device.page.getByLabel('Score for Blue (0–5)').selectOption(String(blue));
     await cast(device.page, new RegExp(`Red ${red}, Blue ${blue}$`));
   }
+  // Results shown before the close follow every ballot as it arrives: Ana's page stayed open
+  // since her own ballot, and now counts Ben's and Cy's too.
+  await expect(a.page.getByTestId('poll-provisional')).toBeVisible();
+  await expect(a.page.getByTestId('poll-bars')).toContainText('Red: 8');
+  await expect(a.page.getByTestId('poll-bars')).toContainText('Blue: 9');
 
   // Consent: Ben stands aside with a reason; nobody blocks.
   for (const [device, answer] of [

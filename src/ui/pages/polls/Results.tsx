@@ -178,7 +178,10 @@ export function Results(props: { polls: PollsView; summary: PollSummary }) {
               <p class="notice">{t('polls.results.awaiting', { count: count().closes.find((c) => c.chosen)?.missing ?? 0 })}</p>
             </Show>
             <p>{t('polls.results.turnout', { turnout: count().turnout, eligible: count().voters.length })}</p>
-            <Outcome result={result()} />
+            {/* Keyed: Outcome reads its result once, so a new count (live results) renders afresh. */}
+            <Show when={result()} keyed>
+              {(current) => <Outcome result={current} />}
+            </Show>
           </>
         )}
       </Show>
