@@ -1,9 +1,10 @@
 import { type Accessor, createSignal } from 'solid-js';
 import type { CatalogEntry } from '../persistence/catalog';
 import { createCatalog } from '../persistence/catalog';
+import { createChapterSummaries } from '../persistence/chapter-summaries';
 import { openDocumentStorage } from '../persistence/document-storage';
 import { createLazyTransport } from '../sync/lazy-transport';
-import { createBundles } from './bundles';
+import type { Bundles } from './bundles';
 import { createChapterActions } from './chapters';
 import type { OpenDocument, SaveState } from './documents';
 import { createDocumentRegistry } from './documents';
@@ -34,12 +35,19 @@ export async function createAppState() {
     onFirstWrite: () => void storageInfo.requestPersistence(),
   });
   const features = createFeatures({ documents, catalog, identity });
-  const chapters = createChapterActions({ catalog, documents, loadMembers: () => features.load('members') });
+  const chapters = createChapterActions({ catalog, documents, loadMembers: () => features.load('members'), summaries: createChapterSummaries(catalog.summaryTable) });
   const now = () => new Date().toISOString();
   const syncActivity = createSyncActivity({ catalog, documents, now });
   void syncActivity.load();
   const pairing = createPairing({ catalog, documents, activity: syncActivity });
-  const bundles = createBundles({ catalog, documents, activity: syncActivity, appVersion: __APP_VERSION__, now });
+  // Export and import run from the Sync page only, so their code loads on first use.
+  let loadBundles: Promise<Bundles> | null = null;
+  const bundlesStore = () =>
+    (loadBundles ??= import('./bundles').then((m) => m.createBundles({ catalog, documents, activity: syncActivity, appVersion: __APP_VERSION__, now })));
+  const bundles: Bundles = {
+    exportBundle: async (...args) => (await bundlesStore()).exportBundle(...args),
+    readImport: async (...args) => (await bundlesStore()).readImport(...args),
+  };
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   // Keeps every branch and its ancestors syncing; a device without chapters starts it on first view.

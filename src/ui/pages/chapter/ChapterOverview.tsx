@@ -14,10 +14,13 @@ const InviteDialog = lazy(() =>
   Promise.all([import('../../components/InviteDialog'), loadCatalog('members')]).then(([m]) => ({ default: m.InviteDialog })),
 );
 const FederationPanel = lazy(() => import('../federation/FederationPanel'));
+// Shown only while a stored chapter is being read; fetched (from the device cache) as the page opens.
+const ChapterSummaryView = lazy(() => import('./ChapterSummaryView').then((m) => ({ default: m.ChapterSummaryView })));
 
 /** Details, shared notes and the invite: what a chapter is, on one screen. */
 export function ChapterOverview(props: SectionProps) {
   const view = props.chapter;
+  if (!view.loaded()) void ChapterSummaryView.preload();
   const [editing, setEditing] = createSignal(false);
   const [inviting, setInviting] = createSignal(false);
   const [savedMessage, setSavedMessage] = createSignal('');
@@ -123,6 +126,7 @@ export function ChapterOverview(props: SectionProps) {
             </>
           )}
         </Match>
+        <Match when={view.summary()}>{(summary) => <ChapterSummaryView summary={summary()} loaded={view.loaded()} />}</Match>
         <Match when={view.loaded()}>
           <h1 id="chapter-title">{view.entry.title}</h1>
           <p class="notice" role="status" data-testid="chapter-waiting">
