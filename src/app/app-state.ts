@@ -2,7 +2,7 @@ import { type Accessor, createSignal } from 'solid-js';
 import type { CatalogEntry } from '../persistence/catalog';
 import { createCatalog } from '../persistence/catalog';
 import { createChapterSummaries } from '../persistence/chapter-summaries';
-import { openDocumentStorage } from '../persistence/document-storage';
+import { openDocumentStorageAfter } from '../persistence/document-storage';
 import { createLazyTransport } from '../sync/lazy-transport';
 import type { Bundles } from './bundles';
 import { createChapterActions } from './chapters';
@@ -20,17 +20,25 @@ import { loadSyncSettings, saveSyncSettings } from './sync-settings';
 
 declare const __APP_VERSION__: string;
 
+/** A screen that never says it painted still gets its documents read. */
+const FIRST_PAINT_FALLBACK_MS = 1_500;
+
 /** The composition root: the only place that wires persistence, sync and stores together. */
 export async function createAppState() {
   const catalog = createCatalog();
   const language = createLanguage(catalog);
   const languageReady = language.start();
   const storageInfo = createStorageInfo(catalog);
+  // Stored documents are read once the first screen has painted (what is known paints first).
+  let markPainted: () => void = () => undefined;
+  const painted = new Promise<void>((resolve) => {
+    markPainted = resolve;
+  });
   const [syncSettings, identity] = await Promise.all([loadSyncSettings(catalog), loadIdentity(catalog)]);
   const documents = createDocumentRegistry({
     catalog,
     transport: createLazyTransport('webrtc', async () => (await import('../sync/webrtc-transport')).createWebrtcTransport(syncSettings)),
-    openStorage: openDocumentStorage,
+    openStorage: (docId, doc) => openDocumentStorageAfter(painted, docId, doc),
     now: () => new Date().toISOString(),
     onFirstWrite: () => void storageInfo.requestPersistence(),
   });
@@ -67,8 +75,11 @@ export async function createAppState() {
   applyOnline(navigator.onLine);
   void storageInfo.load();
   await languageReady;
+  setTimeout(() => markPainted(), FIRST_PAINT_FALLBACK_MS);
 
   return {
+    /** The first screen has painted: documents may now be read (a busy one blocks the page a while). */
+    painted: () => requestAnimationFrame(() => setTimeout(markPainted, 0)),
     language,
     identity,
     // Limited links are recorded in the membership log, so the members store loads only then.

@@ -31,6 +31,8 @@ export interface ChapterView {
    * the live document has details (the live document always wins). Never written back.
    */
   summary: Accessor<ChapterSummary | undefined>;
+  /** True once the stored summary has been looked up (whether or not there was one). */
+  summaryChecked: Accessor<boolean>;
   /** True when the document was written by a newer release of the app. */
   newerSchema: Accessor<boolean>;
   notes: SharedText;
@@ -106,7 +108,11 @@ export function createChapterActions(deps: {
     );
     const [loaded, setLoaded] = createSignal(false);
     const [stored, setStored] = createSignal<ChapterSummary>();
-    void deps.summaries.read(entry.id).then(setStored);
+    const [summaryChecked, setSummaryChecked] = createSignal(false);
+    void deps.summaries.read(entry.id).then((summary) => {
+      setStored(summary);
+      setSummaryChecked(true);
+    });
     let stopSummary: (() => void) | null = null;
     let closed = false;
     void opened.storage.loaded.then(async () => {
@@ -141,6 +147,7 @@ export function createChapterActions(deps: {
       details: () => details().value,
       loaded,
       summary: () => (details().value ? undefined : stored()),
+      summaryChecked,
       newerSchema,
       notes: chapterNotes(doc),
       sync,

@@ -149,3 +149,21 @@ function quietLoad(doc: Y.Doc, origin: unknown): () => void {
 }
 
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
+/**
+ * Storage that starts reading only once `after` settles (the first screen has painted): reading a
+ * big document blocks the page for a while, so it must not delay what is already known. Edits made
+ * meanwhile are not lost: y-indexeddb stores the whole in-memory state before applying the stored one.
+ */
+export function openDocumentStorageAfter(after: Promise<unknown>, docId: DocId, doc: Y.Doc): DocumentStorage {
+  const started = after.then(
+    () => openDocumentStorage(docId, doc),
+    () => openDocumentStorage(docId, doc),
+  );
+  return {
+    loaded: started.then((storage) => storage.loaded),
+    flushed: () => started.then((storage) => storage.flushed()),
+    destroy: () => started.then((storage) => storage.destroy()),
+    clear: () => started.then((storage) => storage.clear()),
+  };
+}

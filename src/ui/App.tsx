@@ -1,4 +1,5 @@
-import { createMemo, For, lazy, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, lazy, Match, onMount, Show, Switch } from 'solid-js';
+import { useApp } from '../app/context';
 import { currentPath, matchRoute } from '../app/router';
 import type { DocId } from '../domain/ids';
 import { loadCatalog, type MessageKey, t } from '../i18n';
@@ -29,7 +30,12 @@ const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> 
 ];
 
 export function App() {
+  const app = useApp();
   const route = createMemo(() => matchRoute(currentPath()));
+  // A chapter page says itself when it has painted (it may paint from a stored summary first).
+  onMount(() => {
+    if (route().page !== 'chapter') app.painted();
+  });
   const chapterRoute = createMemo(() => {
     const current = route();
     return current.page === 'chapter' ? current : false;

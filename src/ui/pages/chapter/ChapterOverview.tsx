@@ -1,4 +1,4 @@
-import { createSignal, For, lazy, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Match, Show, Switch } from 'solid-js';
 import { contactHref, formatLocation } from '../../../domain/chapter';
 import { useApp } from '../../../app/context';
 import { formatDate, loadCatalog, t } from '../../../i18n';
@@ -21,11 +21,15 @@ const ChapterSummaryView = lazy(() => import('./ChapterSummaryView').then((m) =>
 export function ChapterOverview(props: SectionProps) {
   const view = props.chapter;
   if (!view.loaded()) void ChapterSummaryView.preload();
+  const app = useApp();
+  // With nothing stored to show first, the document may be read at once.
+  createEffect(() => {
+    if (view.summaryChecked() && !view.summary()) app.painted();
+  });
   const [editing, setEditing] = createSignal(false);
   const [inviting, setInviting] = createSignal(false);
   const [savedMessage, setSavedMessage] = createSignal('');
   const base = `${location.origin}${import.meta.env.BASE_URL}`.replace(/\/$/, '');
-  const app = useApp();
   const makeUrl = (validDays: number | null, maxUses: number | null) =>
     app.invites.createLink(
       base,
@@ -126,7 +130,7 @@ export function ChapterOverview(props: SectionProps) {
             </>
           )}
         </Match>
-        <Match when={view.summary()}>{(summary) => <ChapterSummaryView summary={summary()} loaded={view.loaded()} />}</Match>
+        <Match when={view.summary()}>{(summary) => <ChapterSummaryView summary={summary()} loaded={view.loaded()} onShown={app.painted} />}</Match>
         <Match when={view.loaded()}>
           <h1 id="chapter-title">{view.entry.title}</h1>
           <p class="notice" role="status" data-testid="chapter-waiting">

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, onMount, Show } from 'solid-js';
 import { formatLocation } from '../../../domain/chapter';
 import type { ChapterSummary } from '../../../app/chapters';
 import { formatDate, t } from '../../../i18n';
@@ -7,8 +7,9 @@ import { formatDate, t } from '../../../i18n';
  * The chapter as this device last saw it, painted at once while its document is read. Read-only
  * on purpose: editing waits for the live document, which replaces this view as soon as it is read.
  */
-export function ChapterSummaryView(props: { readonly summary: ChapterSummary; readonly loaded: boolean }) {
+export function ChapterSummaryView(props: { readonly summary: ChapterSummary; readonly loaded: boolean; readonly onShown: () => void }) {
   const details = () => props.summary.details;
+  onMount(() => props.onShown());
   return (
     <div class="stack" data-testid="chapter-summary">
       <header class="chapter-head">
