@@ -6,7 +6,6 @@ import { loadCatalog, type MessageKey, t } from '../i18n';
 import { Link } from './components/Link';
 import { SyncIndicator } from './components/SyncIndicator';
 import { UpdateBanner } from './components/UpdateBanner';
-import { ChapterPage } from './pages/chapter/ChapterPage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewChapterPage } from './pages/NewChapterPage';
@@ -20,6 +19,8 @@ const SettingsPage = lazy(() =>
 const SyncPage = lazy(() => Promise.all([import('./pages/sync/SyncPage'), loadCatalog('sync')]).then(([m]) => ({ default: m.SyncPage })));
 const FederationPage = lazy(() => import('./pages/federation/FederationPage').then((m) => ({ default: m.FederationPage })));
 const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+// Its own chunk, fetched in parallel with the chapter's summary, so the start screen loads less.
+const ChapterPage = lazy(() => import('./pages/chapter/ChapterPage').then((m) => ({ default: m.ChapterPage })));
 const ShortcutPage = lazy(() => import('./pages/ShortcutPage').then((m) => ({ default: m.ShortcutPage })));
 
 const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
