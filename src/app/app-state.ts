@@ -59,7 +59,8 @@ export async function createAppState() {
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   // Keeps every branch and its ancestors syncing; a device without chapters starts it on first view.
-  if (entries().length > 0) void features.load('federation');
+  // Not before the first screen has painted: it opens and reads every branch document.
+  if (entries().length > 0) void painted.then(() => features.load('federation'));
   catalog.subscribe(setEntries);
 
   const [summary, setSummary] = createSignal<SyncSummary>(summarize(documents.all()));

@@ -21,6 +21,8 @@ const FederationPage = lazy(() => import('./pages/federation/FederationPage').th
 const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 // Its own chunk, fetched in parallel with the chapter's summary, so the start screen loads less.
 const ChapterPage = lazy(() => import('./pages/chapter/ChapterPage').then((m) => ({ default: m.ChapterPage })));
+// Opened straight onto a chapter: fetch its page while the app state is still being read.
+if (typeof location !== 'undefined' && location.pathname.startsWith('/chapters/')) void ChapterPage.preload();
 const ShortcutPage = lazy(() => import('./pages/ShortcutPage').then((m) => ({ default: m.ShortcutPage })));
 
 const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
