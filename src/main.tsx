@@ -7,6 +7,8 @@ import './ui/styles/base.css';
 const root = document.getElementById('root');
 if (root) {
   const state = await createAppState();
+  // index.html's static frame (painted before any script ran) makes way for the live one.
+  root.replaceChildren();
   render(
     () => (
       <AppContext.Provider value={state}>

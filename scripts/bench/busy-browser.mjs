@@ -1,5 +1,6 @@
-// The busy chapter in real headless Chromium: how long a cold, offline start takes to show it
-// (unthrottled and with 4× CPU throttling), the JS heap once it is shown, and 10,000 Ed25519
+// The busy chapter in real headless Chromium: how long a cold, offline start takes to paint it from
+// the summary kept on the device, and to show the live document read from IndexedDB (unthrottled
+// and with 4× CPU throttling), the JS heap once it is shown, and 10,000 Ed25519
 // signature verifications through WebCrypto.
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,8 @@ async function timeToChapter(context, url, throttle) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.addInitScript(() => {
     const seen = () => {
+      // The summary kept on the device paints first; the live document replaces it once read.
+      if (window.__summaryAt === undefined && document.querySelector('[data-testid="chapter-summary-name"]')) window.__summaryAt = performance.now();
       const name = document.querySelector('[data-testid="chapter-name"]');
       // The name comes from the stored document, in the same transaction as everything else.
       if (!name || !document.querySelector('[data-testid="chapter-notes"]')) return false;
@@ -49,6 +52,7 @@ async function timeToChapter(context, url, throttle) {
   await page.waitForFunction(() => window.__chapterShownAt !== undefined, null, { timeout: 120_000, polling: 100 });
   const figures = await page.evaluate(() => ({
     shown: window.__chapterShownAt,
+    summary: window.__summaryAt ?? null,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   }));
   await cdp.send('HeapProfiler.collectGarbage');
@@ -101,18 +105,48 @@ export async function measureBusyBrowser(baseUrl) {
     // Let the chapter be written through once (first open migrates and indexes), then start cold.
     await setup.goto(url);
     await setup.getByTestId('chapter-name').waitFor({ timeout: 120_000 });
+    // The chapter's summary is written in idle time once the document is read (page.evaluate awaits
+    // the lookup; waitForFunction would take the pending promise itself as a yes).
+    const hasSummary = (docId) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('chapterhouse-catalog');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('summaries')) return resolve(false);
+          const request = db.transaction('summaries').objectStore('summaries').get(docId);
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result !== undefined);
+          };
+        };
+      });
+    for (let attempt = 0; !(await setup.evaluate(hasSummary, bundle.docId)); attempt++) {
+      if (attempt > 240) throw new Error('the chapter summary was never written');
+      await setup.waitForTimeout(250);
+    }
     await setup.close();
     await context.setOffline(true);
     const runs = {};
     for (const throttle of [1, 4]) {
       const samples = [];
       for (let i = 0; i < 3; i++) samples.push(await timeToChapter(context, url, throttle));
-      samples.sort((a, b) => a.shown - b.shown);
-      runs[throttle] = samples[1];
+      if (process.env.BENCH_DEBUG) console.error(throttle, JSON.stringify(samples));
+      // The median of each figure on its own.
+      const median = (pick) => samples.map(pick).sort((a, b) => (a ?? Infinity) - (b ?? Infinity))[1];
+      runs[throttle] = { shown: median((s) => s.shown), summary: median((s) => s.summary), fcp: median((s) => s.fcp), heapBytes: median((s) => s.heapBytes) };
     }
     await context.setOffline(false);
     const verifyMs = await verifySignatures(context, baseUrl);
-    return { shownMs: runs[1].shown, shownThrottledMs: runs[4].shown, fcpMs: runs[1].fcp, fcpThrottledMs: runs[4].fcp, heapBytes: runs[1].heapBytes, verifyMs };
+    return {
+      summaryMs: runs[1].summary,
+      summaryThrottledMs: runs[4].summary,
+      shownMs: runs[1].shown,
+      shownThrottledMs: runs[4].shown,
+      fcpMs: runs[1].fcp,
+      fcpThrottledMs: runs[4].fcp,
+      heapBytes: runs[1].heapBytes,
+      verifyMs,
+    };
   } finally {
     await browser.close();
   }

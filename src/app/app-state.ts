@@ -1,9 +1,10 @@
 import { type Accessor, createSignal } from 'solid-js';
 import type { CatalogEntry } from '../persistence/catalog';
 import { createCatalog } from '../persistence/catalog';
-import { openDocumentStorage } from '../persistence/document-storage';
+import { createChapterSummaries } from '../persistence/chapter-summaries';
+import { openDocumentStorageAfter } from '../persistence/document-storage';
 import { createLazyTransport } from '../sync/lazy-transport';
-import { createBundles } from './bundles';
+import type { Bundles } from './bundles';
 import { createChapterActions } from './chapters';
 import type { OpenDocument, SaveState } from './documents';
 import { createDocumentRegistry } from './documents';
@@ -19,31 +20,47 @@ import { loadSyncSettings, saveSyncSettings } from './sync-settings';
 
 declare const __APP_VERSION__: string;
 
+/** A screen that never says it painted still gets its documents read. */
+const FIRST_PAINT_FALLBACK_MS = 1_500;
+
 /** The composition root: the only place that wires persistence, sync and stores together. */
 export async function createAppState() {
   const catalog = createCatalog();
   const language = createLanguage(catalog);
   const languageReady = language.start();
   const storageInfo = createStorageInfo(catalog);
+  // Stored documents are read once the first screen has painted (what is known paints first).
+  let markPainted: () => void = () => undefined;
+  const painted = new Promise<void>((resolve) => {
+    markPainted = resolve;
+  });
   const [syncSettings, identity] = await Promise.all([loadSyncSettings(catalog), loadIdentity(catalog)]);
   const documents = createDocumentRegistry({
     catalog,
     transport: createLazyTransport('webrtc', async () => (await import('../sync/webrtc-transport')).createWebrtcTransport(syncSettings)),
-    openStorage: openDocumentStorage,
+    openStorage: (docId, doc) => openDocumentStorageAfter(painted, docId, doc),
     now: () => new Date().toISOString(),
     onFirstWrite: () => void storageInfo.requestPersistence(),
   });
   const features = createFeatures({ documents, catalog, identity });
-  const chapters = createChapterActions({ catalog, documents, loadMembers: () => features.load('members') });
+  const chapters = createChapterActions({ catalog, documents, loadMembers: () => features.load('members'), summaries: createChapterSummaries(catalog.summaryTable) });
   const now = () => new Date().toISOString();
   const syncActivity = createSyncActivity({ catalog, documents, now });
   void syncActivity.load();
   const pairing = createPairing({ catalog, documents, activity: syncActivity });
-  const bundles = createBundles({ catalog, documents, activity: syncActivity, appVersion: __APP_VERSION__, now });
+  // Export and import run from the Sync page only, so their code loads on first use.
+  let loadBundles: Promise<Bundles> | null = null;
+  const bundlesStore = () =>
+    (loadBundles ??= import('./bundles').then((m) => m.createBundles({ catalog, documents, activity: syncActivity, appVersion: __APP_VERSION__, now })));
+  const bundles: Bundles = {
+    exportBundle: async (...args) => (await bundlesStore()).exportBundle(...args),
+    readImport: async (...args) => (await bundlesStore()).readImport(...args),
+  };
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
   // Keeps every branch and its ancestors syncing; a device without chapters starts it on first view.
-  if (entries().length > 0) void features.load('federation');
+  // Not before the first screen has painted: it opens and reads every branch document.
+  if (entries().length > 0) void painted.then(() => features.load('federation'));
   catalog.subscribe(setEntries);
 
   const [summary, setSummary] = createSignal<SyncSummary>(summarize(documents.all()));
@@ -59,8 +76,11 @@ export async function createAppState() {
   applyOnline(navigator.onLine);
   void storageInfo.load();
   await languageReady;
+  setTimeout(() => markPainted(), FIRST_PAINT_FALLBACK_MS);
 
   return {
+    /** The first screen has painted: documents may now be read (a busy one blocks the page a while). */
+    painted: () => requestAnimationFrame(() => setTimeout(markPainted, 0)),
     language,
     identity,
     // Limited links are recorded in the membership log, so the members store loads only then.

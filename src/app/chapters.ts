@@ -9,13 +9,14 @@ import type { Invite } from '../domain/invite';
 import type { Result } from '../domain/result';
 import { err, ok } from '../domain/result';
 import { type Catalog, type CatalogEntry, newCatalogEntry } from '../persistence/catalog';
+import type { ChapterSummaries, ChapterSummary } from '../persistence/chapter-summaries';
 import type { SyncState } from '../sync/transport';
 import { fromCrdt } from './bridge';
 import type { DocumentRegistry, SaveState } from './documents';
 import type { MembersStore } from './members';
 import { newDocId, newRoomSecret } from './random';
 
-export type { SharedText };
+export type { ChapterSummary, SharedText };
 export type CatalogEntryView = CatalogEntry;
 
 export interface ChapterView {
@@ -23,8 +24,15 @@ export interface ChapterView {
   readonly entry: CatalogEntry;
   /** Undefined until the chapter's data arrived (a newcomer waiting for the first sync). */
   details: Accessor<ChapterDetails | undefined>;
-  /** True once everything stored on this device has been read (a few milliseconds). */
+  /** True once everything stored on this device has been read (seconds for a busy chapter). */
   loaded: Accessor<boolean>;
+  /**
+   * What this device last saw of the chapter, shown until the document is read; undefined once
+   * the live document has details (the live document always wins). Never written back.
+   */
+  summary: Accessor<ChapterSummary | undefined>;
+  /** True once the stored summary has been looked up (whether or not there was one). */
+  summaryChecked: Accessor<boolean>;
   /** True when the document was written by a newer release of the app. */
   newerSchema: Accessor<boolean>;
   notes: SharedText;
@@ -44,6 +52,7 @@ export function createChapterActions(deps: {
   readonly catalog: Catalog;
   readonly documents: DocumentRegistry;
   readonly loadMembers: () => Promise<MembersStore>;
+  readonly summaries: ChapterSummaries;
 }) {
   const { catalog, documents } = deps;
 
@@ -98,7 +107,20 @@ export function createChapterActions(deps: {
       () => ({ value: readChapter(doc) }),
     );
     const [loaded, setLoaded] = createSignal(false);
-    void opened.storage.loaded.then(() => setLoaded(true));
+    const [stored, setStored] = createSignal<ChapterSummary>();
+    const [summaryChecked, setSummaryChecked] = createSignal(false);
+    void deps.summaries.read(entry.id).then((summary) => {
+      setStored(summary);
+      setSummaryChecked(true);
+    });
+    let stopSummary: (() => void) | null = null;
+    let closed = false;
+    void opened.storage.loaded.then(async () => {
+      setLoaded(true);
+      // The summary writer (and the meetings reader it needs) is not part of the first screen.
+      const { keepChapterSummary } = await import('./chapter-summary');
+      if (!closed) stopSummary = keepChapterSummary({ docId: entry.id, doc, summaries: deps.summaries, now: () => new Date().toISOString() });
+    });
     const [newerSchema, setNewerSchema] = createSignal(checkSchema(doc).kind === 'newer');
     const onMeta = () => setNewerSchema(checkSchema(doc).kind === 'newer');
     doc.on('update', onMeta);
@@ -112,6 +134,8 @@ export function createChapterActions(deps: {
       if (name && name !== entry.title) void catalog.touch(entry.id, { title: name });
     });
     onCleanup(() => {
+      closed = true;
+      stopSummary?.();
       doc.off('update', onMeta);
       offSync();
       offSave();
@@ -122,6 +146,8 @@ export function createChapterActions(deps: {
       entry,
       details: () => details().value,
       loaded,
+      summary: () => (details().value ? undefined : stored()),
+      summaryChecked,
       newerSchema,
       notes: chapterNotes(doc),
       sync,

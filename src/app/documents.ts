@@ -5,6 +5,7 @@ import type { DocId, RoomSecret } from '../domain/ids';
 import type { Catalog } from '../persistence/catalog';
 import type { DocumentStorage } from '../persistence/document-storage';
 import type { SyncConnection, SyncState, SyncTransport } from '../sync/transport';
+import { connectAfter } from './connect-after-load';
 
 /** Whether what was typed on this device is on disk yet. */
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -49,7 +50,7 @@ export function createDocumentRegistry(deps: DocumentRegistryDeps) {
     const doc = new Y.Doc({ gc: true });
     const storage = deps.openStorage(docId, doc);
     const awareness = new Awareness(doc);
-    const connection = deps.transport.connect(doc, { docId, secret, awareness });
+    const connection = connectAfter(storage.loaded, () => deps.transport.connect(doc, { docId, secret, awareness }));
     if (!online) connection.pause();
     const save = createSaveTracker(storage, deps.onFirstWrite);
     let lastStamp = 0;

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DocumentKind } from '../domain/document-kind';
 import type { DocId, RoomSecret } from '../domain/ids';
+import type { ChapterSummary } from './chapter-summaries';
 import type { DirectoryRow } from './directory-index';
 
 /** What this device knows about a document: device-only, never synced. */
@@ -43,6 +44,7 @@ export type CatalogDatabase = Dexie & {
   settings: EntityTable<SettingEntry, 'key'>;
   identity: EntityTable<DeviceKeyRecord, 'key'>;
   directory: EntityTable<DirectoryRow, 'key'>;
+  summaries: EntityTable<ChapterSummary, 'docId'>;
 };
 
 export function openCatalog(name = 'chapterhouse-catalog'): CatalogDatabase {
@@ -54,6 +56,8 @@ export function openCatalog(name = 'chapterhouse-catalog'): CatalogDatabase {
   db.version(2).stores({ identity: '&key' });
   // The directory: rows rebuilt from the documents this device holds (see src/app/directory.ts).
   db.version(3).stores({ directory: '&key, docId, [kind+since], *words' });
+  // What a chapter page shows before its document is read (see chapter-summaries.ts).
+  db.version(4).stores({ summaries: '&docId' });
   return db;
 }
 
@@ -74,6 +78,7 @@ export interface Catalog {
   close(): void;
   /** The directory's table; its queries (src/persistence/directory-index.ts) load with the directory. */
   readonly directoryTable: EntityTable<DirectoryRow, 'key'>;
+  readonly summaryTable: EntityTable<ChapterSummary, 'docId'>;
 }
 
 export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
@@ -108,6 +113,7 @@ export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
     },
     close: () => db.close(),
     directoryTable: db.directory,
+    summaryTable: db.summaries,
   };
 }
 

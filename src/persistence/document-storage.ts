@@ -58,6 +58,7 @@ export function openDocumentStorage(docId: DocId, doc: Y.Doc): DocumentStorage {
     }, TRIM_DELAY_MS);
   };
   doc.on('update', storeUpdate);
+  const stopQuietLoad = quietLoad(doc, persistence);
 
   const commit = (db: IDBDatabase, write: (store: IDBObjectStore) => void) =>
     new Promise<void>((resolve, reject) => {
@@ -70,6 +71,7 @@ export function openDocumentStorage(docId: DocId, doc: Y.Doc): DocumentStorage {
   const stop = () => {
     if (trimTimer !== null) clearTimeout(trimTimer);
     doc.off('update', storeUpdate);
+    stopQuietLoad();
   };
 
   return {
@@ -95,5 +97,73 @@ export function openDocumentStorage(docId: DocId, doc: Y.Doc): DocumentStorage {
       stop();
       return persistence.clearData();
     },
+  };
+}
+
+type UpdateListener = (...args: unknown[]) => void;
+
+/**
+ * Reading a stored document is one big transaction (origin: the persistence). With any 'update'
+ * listener, Yjs would encode all of it again (seconds for a busy chapter) for listeners that do
+ * not need the bytes: they are on disk already, and sync connects only once loading is done
+ * (documents.ts). So the listeners are set aside until Yjs is past that step, then told with an
+ * empty update that the document changed.
+ */
+function quietLoad(doc: Y.Doc, origin: unknown): () => void {
+  const observers = (doc as unknown as { _observers: Map<string, Set<UpdateListener>> })._observers;
+  let aside: Set<UpdateListener> | null = null;
+  let changed = false;
+  const setAside = () => {
+    const current = observers.get('update');
+    observers.delete('update');
+    aside ??= new Set();
+    for (const listener of current ?? []) aside.add(listener);
+  };
+  const restore = () => {
+    if (!aside) return;
+    // Listeners added meanwhile (by observers of the load) join the ones set aside.
+    for (const listener of observers.get('update') ?? []) aside.add(listener);
+    if (aside.size > 0) observers.set('update', aside);
+    aside = null;
+    if (changed) doc.emit('update', [EMPTY_UPDATE, origin, doc, null as unknown as Y.Transaction]);
+    changed = false;
+  };
+  const before = (transaction: Y.Transaction) => {
+    if (transaction.origin === origin) setAside();
+  };
+  // Runs just before Yjs checks for 'update' listeners, once per transaction.
+  const cleanup = (transaction: Y.Transaction) => {
+    if (transaction.origin !== origin) return restore();
+    setAside();
+    changed ||= transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
+  };
+  doc.on('beforeTransaction', before);
+  doc.on('afterTransactionCleanup', cleanup);
+  doc.on('afterAllTransactions', restore);
+  return () => {
+    restore();
+    doc.off('beforeTransaction', before);
+    doc.off('afterTransactionCleanup', cleanup);
+    doc.off('afterAllTransactions', restore);
+  };
+}
+
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
+/**
+ * Storage that starts reading only once `after` settles (the first screen has painted): reading a
+ * big document blocks the page for a while, so it must not delay what is already known. Edits made
+ * meanwhile are not lost: y-indexeddb stores the whole in-memory state before applying the stored one.
+ */
+export function openDocumentStorageAfter(after: Promise<unknown>, docId: DocId, doc: Y.Doc): DocumentStorage {
+  const started = after.then(
+    () => openDocumentStorage(docId, doc),
+    () => openDocumentStorage(docId, doc),
+  );
+  return {
+    loaded: started.then((storage) => storage.loaded),
+    flushed: () => started.then((storage) => storage.flushed()),
+    destroy: () => started.then((storage) => storage.destroy()),
+    clear: () => started.then((storage) => storage.clear()),
   };
 }

@@ -1,11 +1,11 @@
-import { createMemo, For, lazy, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, lazy, Match, onMount, Show, Switch } from 'solid-js';
+import { useApp } from '../app/context';
 import { currentPath, matchRoute } from '../app/router';
 import type { DocId } from '../domain/ids';
 import { loadCatalog, type MessageKey, t } from '../i18n';
 import { Link } from './components/Link';
 import { SyncIndicator } from './components/SyncIndicator';
 import { UpdateBanner } from './components/UpdateBanner';
-import { ChapterPage } from './pages/chapter/ChapterPage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewChapterPage } from './pages/NewChapterPage';
@@ -20,6 +20,10 @@ const SyncPage = lazy(() => Promise.all([import('./pages/sync/SyncPage'), loadCa
 const FederationPage = lazy(() => import('./pages/federation/FederationPage').then((m) => ({ default: m.FederationPage })));
 const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 const FederationEventsPage = lazy(() => import('./pages/events/FederationEventsPage').then((m) => ({ default: m.FederationEventsPage })));
+// Its own chunk, fetched in parallel with the chapter's summary, so the start screen loads less.
+const ChapterPage = lazy(() => import('./pages/chapter/ChapterPage').then((m) => ({ default: m.ChapterPage })));
+// Opened straight onto a chapter: fetch its page while the app state is still being read.
+if (typeof location !== 'undefined' && location.pathname.startsWith('/chapters/')) void ChapterPage.preload();
 const ShortcutPage = lazy(() => import('./pages/ShortcutPage').then((m) => ({ default: m.ShortcutPage })));
 
 const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> = [
@@ -30,7 +34,12 @@ const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> 
 ];
 
 export function App() {
+  const app = useApp();
   const route = createMemo(() => matchRoute(currentPath()));
+  // A chapter page says itself when it has painted (it may paint from a stored summary first).
+  onMount(() => {
+    if (route().page !== 'chapter') app.painted();
+  });
   const chapterRoute = createMemo(() => {
     const current = route();
     return current.page === 'chapter' ? current : false;

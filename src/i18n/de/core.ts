@@ -81,6 +81,8 @@ export const coreDe: Translation<typeof coreEn> = {
   'chapter.invite': 'Einladen',
   'chapter.waiting': 'Warte darauf, dass diese Gruppe von einem anderen Gerät ankommt. Lass diese Seite in der Nähe eines Mitglieds geöffnet, das sie hat.',
   'chapter.notFound': 'Diese Gruppe ist nicht auf diesem Gerät.',
+  'chapter.summary.loading': 'Die ganze Gruppe wird auf diesem Gerät geöffnet … So sah sie zuletzt aus; bearbeiten kannst du, sobald sie geöffnet ist.',
+  'chapter.summary.latestMeetings': 'Letzte Treffen ({count} insgesamt)',
   'chapter.newerSchema': 'Diese Gruppe wurde mit einer neueren Version von Chapterhouse geändert. Aktualisiere die App, um alles zu sehen.',
 
   'invite.title': 'In {name} einladen',

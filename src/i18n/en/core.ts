@@ -77,6 +77,8 @@ export const coreEn = {
   'chapter.invite': 'Invite',
   'chapter.waiting': 'Waiting for this chapter to arrive from another device. Keep this page open near a member who has it.',
   'chapter.notFound': 'This chapter is not on this device.',
+  'chapter.summary.loading': 'Opening the whole chapter on this device… This is what it showed last time; editing is possible once it is open.',
+  'chapter.summary.latestMeetings': 'Latest meetings ({count} in all)',
   'chapter.newerSchema': 'This chapter was changed by a newer version of Chapterhouse. Update the app to see everything.',
 
   'invite.title': 'Invite to {name}',

@@ -80,6 +80,8 @@ export const coreEo: Translation<typeof coreEn> = {
   'chapter.invite': 'Inviti',
   'chapter.waiting': 'Atendante, ke ĉi tiu filio alvenu de alia aparato. Tenu ĉi tiun paĝon malfermita apud membro, kiu havas ĝin.',
   'chapter.notFound': 'Ĉi tiu filio ne estas en ĉi tiu aparato.',
+  'chapter.summary.loading': 'Malfermante la tutan filion en ĉi tiu aparato… Jen kion ĝi montris lastfoje; redakti eblas, kiam ĝi estas malfermita.',
+  'chapter.summary.latestMeetings': 'Lastaj kunvenoj ({count} entute)',
   'chapter.newerSchema': 'Pli nova versio de Chapterhouse ŝanĝis ĉi tiun filion. Ĝisdatigu la aplikaĵon por vidi ĉion.',
 
   'invite.title': 'Inviti al {name}',

@@ -80,6 +80,8 @@ export const coreEs: Translation<typeof coreEn> = {
   'chapter.invite': 'Invitar',
   'chapter.waiting': 'Esperando a que este capítulo llegue desde otro dispositivo. Mantén esta página abierta cerca de alguien que lo tenga.',
   'chapter.notFound': 'Este capítulo no está en este dispositivo.',
+  'chapter.summary.loading': 'Abriendo el capítulo completo en este dispositivo… Esto es lo que mostraba la última vez; podrás editar cuando esté abierto.',
+  'chapter.summary.latestMeetings': 'Últimas reuniones ({count} en total)',
   'chapter.newerSchema': 'Una versión más nueva de Chapterhouse modificó este capítulo. Actualiza la aplicación para verlo todo.',
 
   'invite.title': 'Invitar a {name}',

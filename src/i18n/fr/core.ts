@@ -80,6 +80,8 @@ export const coreFr: Translation<typeof coreEn> = {
   'chapter.invite': 'Inviter',
   'chapter.waiting': 'En attente de cette section depuis un autre appareil. Gardez cette page ouverte près d’un membre qui l’a.',
   'chapter.notFound': 'Cette section n’est pas sur cet appareil.',
+  'chapter.summary.loading': 'Ouverture de toute la section sur cet appareil… Voici ce qu’elle montrait la dernière fois ; vous pourrez modifier une fois qu’elle sera ouverte.',
+  'chapter.summary.latestMeetings': 'Dernières réunions ({count} au total)',
   'chapter.newerSchema': 'Cette section a été modifiée par une version plus récente de Chapterhouse. Mettez l’application à jour pour tout voir.',
 
   'invite.title': 'Inviter dans {name}',

@@ -1,4 +1,4 @@
-import { createSignal, For, lazy, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Match, Show, Switch } from 'solid-js';
 import { contactHref, formatLocation } from '../../../domain/chapter';
 import { useApp } from '../../../app/context';
 import { formatDate, loadCatalog, t } from '../../../i18n';
@@ -14,15 +14,22 @@ const InviteDialog = lazy(() =>
   Promise.all([import('../../components/InviteDialog'), loadCatalog('members')]).then(([m]) => ({ default: m.InviteDialog })),
 );
 const FederationPanel = lazy(() => import('../federation/FederationPanel'));
+// Shown only while a stored chapter is being read; fetched (from the device cache) as the page opens.
+const ChapterSummaryView = lazy(() => import('./ChapterSummaryView').then((m) => ({ default: m.ChapterSummaryView })));
 
 /** Details, shared notes and the invite: what a chapter is, on one screen. */
 export function ChapterOverview(props: SectionProps) {
   const view = props.chapter;
+  if (!view.loaded()) void ChapterSummaryView.preload();
+  const app = useApp();
+  // With nothing stored to show first, the document may be read at once.
+  createEffect(() => {
+    if (view.summaryChecked() && !view.summary()) app.painted();
+  });
   const [editing, setEditing] = createSignal(false);
   const [inviting, setInviting] = createSignal(false);
   const [savedMessage, setSavedMessage] = createSignal('');
   const base = `${location.origin}${import.meta.env.BASE_URL}`.replace(/\/$/, '');
-  const app = useApp();
   const makeUrl = (validDays: number | null, maxUses: number | null) =>
     app.invites.createLink(
       base,
@@ -123,6 +130,7 @@ export function ChapterOverview(props: SectionProps) {
             </>
           )}
         </Match>
+        <Match when={view.summary()}>{(summary) => <ChapterSummaryView summary={summary()} loaded={view.loaded()} onShown={app.painted} />}</Match>
         <Match when={view.loaded()}>
           <h1 id="chapter-title">{view.entry.title}</h1>
           <p class="notice" role="status" data-testid="chapter-waiting">

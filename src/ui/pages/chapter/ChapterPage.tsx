@@ -1,4 +1,4 @@
-import { createResource, For, lazy, Show } from 'solid-js';
+import { createEffect, createResource, For, lazy, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { CatalogEntryView } from '../../../app/chapters';
 import { useApp } from '../../../app/context';
@@ -23,6 +23,10 @@ interface Props {
 export function ChapterPage(props: Props) {
   const app = useApp();
   const [entry] = createResource(() => props.id, app.chapters.loadChapter);
+  // Only the overview paints from a stored summary; every other screen lets documents load at once.
+  createEffect(() => {
+    if (entry.state === 'ready' && (!entry() || props.section !== 'overview')) app.painted();
+  });
   return (
     <Show when={entry.state === 'ready'}>
       <Show when={entry()} fallback={<p class="notice notice-error">{t('chapter.notFound')}</p>}>
