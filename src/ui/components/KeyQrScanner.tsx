@@ -1,57 +1,21 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { t } from '../../i18n';
+import { type QrCameraScan, scanQrFromCamera } from './qr-camera';
 import './KeyQr.css';
 
-/**
- * Camera scanner for one member's key QR: getUserMedia + jsQR (loaded on demand), as the pairing
- * scanner does, but it hands over the first code it reads (a key is one frame, not a sequence).
- */
+/** Camera scanner for one member's key QR: hands over the first code it reads (a key is one frame). */
 export function KeyQrScanner(props: { readonly onCode: (text: string) => void; readonly onClose: () => void }) {
   let video!: HTMLVideoElement;
   const [failed, setFailed] = createSignal(false);
-  let stream: MediaStream | null = null;
-  let frame = 0;
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
-    cancelAnimationFrame(frame);
-    for (const track of stream?.getTracks() ?? []) track.stop();
-  };
-  onCleanup(stop);
-
-  onMount(async () => {
-    try {
-      const { default: jsQR } = await import('jsqr');
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
-      if (stopped) {
-        stop();
-        return;
-      }
-      video.srcObject = stream;
-      await video.play();
-      const canvas = document.createElement('canvas');
-      const context = canvas.getContext('2d', { willReadFrequently: true });
-      const tick = () => {
-        if (stopped || !context) return;
-        if (video.videoWidth > 0) {
-          canvas.width = video.videoWidth;
-          canvas.height = video.videoHeight;
-          context.drawImage(video, 0, 0);
-          const image = context.getImageData(0, 0, canvas.width, canvas.height);
-          const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
-          if (found?.data) {
-            stop();
-            props.onCode(found.data);
-            return;
-          }
-        }
-        frame = requestAnimationFrame(tick);
-      };
-      tick();
-    } catch {
-      setFailed(true);
-      stop();
-    }
+  let scan: QrCameraScan | undefined;
+  onCleanup(() => scan?.stop());
+  onMount(() => {
+    // A key is one frame: the first code read is handed over.
+    scan = scanQrFromCamera(video, (text) => {
+      props.onCode(text);
+      return true;
+    });
+    scan.started.catch(() => setFailed(true));
   });
 
   return (

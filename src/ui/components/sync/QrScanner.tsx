@@ -1,6 +1,7 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { loadFrameReader } from '../../../app/pairing';
 import { t } from '../../../i18n';
+import { type QrCameraScan, scanQrFromCamera } from '../qr-camera';
 import './sync.css';
 
 interface Props {
@@ -9,59 +10,37 @@ interface Props {
   readonly onClose: () => void;
 }
 
-/** Camera scanner (getUserMedia + jsQR, both loaded on demand); reassembles animated sequences. */
+/** Camera scanner for pairing codes; reassembles animated sequences. */
 export function QrScanner(props: Props) {
   let video!: HTMLVideoElement;
   const [failed, setFailed] = createSignal(false);
   const [progress, setProgress] = createSignal<{ received: number; total: number } | null>(null);
-  let stream: MediaStream | null = null;
-  let frame = 0;
-  let stopped = false;
-
-  const stop = () => {
-    stopped = true;
-    cancelAnimationFrame(frame);
-    for (const track of stream?.getTracks() ?? []) track.stop();
-  };
-  onCleanup(stop);
+  let scan: QrCameraScan | undefined;
+  let disposed = false;
+  onCleanup(() => {
+    disposed = true;
+    scan?.stop();
+  });
 
   onMount(async () => {
     try {
-      const [{ default: jsQR }, reader] = await Promise.all([import('jsqr'), loadFrameReader()]);
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
-      if (stopped) return stop();
-      video.srcObject = stream;
-      await video.play();
-      const canvas = document.createElement('canvas');
-      const context = canvas.getContext('2d', { willReadFrequently: true });
+      const reader = await loadFrameReader();
+      if (disposed) return;
       let state = reader.emptyReassembly;
-      const tick = () => {
-        if (stopped || !context) return;
-        if (video.videoWidth > 0) {
-          canvas.width = video.videoWidth;
-          canvas.height = video.videoHeight;
-          context.drawImage(video, 0, 0);
-          const image = context.getImageData(0, 0, canvas.width, canvas.height);
-          const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
-          if (found?.data) {
-            const next = reader.addScannedFrame(state, found.data);
-            if (next.ok) {
-              state = next.value.state;
-              if (next.value.code) {
-                stop();
-                props.onCode(next.value.code);
-                return;
-              }
-              if (state.status === 'collecting') setProgress({ received: state.parts.size, total: state.total });
-            }
-          }
+      scan = scanQrFromCamera(video, (text) => {
+        const next = reader.addScannedFrame(state, text);
+        if (!next.ok) return false;
+        state = next.value.state;
+        if (next.value.code) {
+          props.onCode(next.value.code);
+          return true;
         }
-        frame = requestAnimationFrame(tick);
-      };
-      tick();
+        if (state.status === 'collecting') setProgress({ received: state.parts.size, total: state.total });
+        return false;
+      });
+      await scan.started;
     } catch {
       setFailed(true);
-      stop();
     }
   });
 
