@@ -121,27 +121,14 @@ export function ElectorateFields(props: { polls: PollsView; form: ElectorateForm
       />
       <Show when={f.scopeKind() === 'chapters'}>
         <div class="card stack poll-subform">
-          <fieldset class="poll-choices" aria-describedby={props.scopeError ? 'poll-scope-error' : undefined}>
-            <legend>{t('polls.form.scope.pickChapters')}</legend>
-            <For each={props.polls.memberChapters()}>
-              {(chapter, index) => (
-                <div class="poll-check">
-                  <input
-                    type="checkbox"
-                    id={`poll-scope-chapter-${index()}`}
-                    checked={f.chosenChapters().has(chapter.id)}
-                    onChange={(e) => toggleChapter(chapter.id, e.currentTarget.checked)}
-                  />
-                  <label for={`poll-scope-chapter-${index()}`}>{chapter.name}</label>
-                </div>
-              )}
-            </For>
-          </fieldset>
-          <Show when={props.scopeError}>
-            <p class="field-error" id="poll-scope-error" data-testid="poll-scope-error">
-              {props.scopeError}
-            </p>
-          </Show>
+          <CheckList
+            legend={t('polls.form.scope.pickChapters')}
+            idPrefix="poll-scope-chapter"
+            items={props.polls.memberChapters()}
+            checked={(id) => f.chosenChapters().has(id)}
+            onToggle={toggleChapter}
+            error={props.scopeError}
+          />
         </div>
       </Show>
       <Show when={f.scopeKind() === 'group'}>
@@ -156,27 +143,14 @@ export function ElectorateFields(props: { polls: PollsView; form: ElectorateForm
             />
           </Show>
           <Field id="poll-scope-name" label={t('polls.form.scope.name')} value={f.groupName()} onInput={f.setGroupName} required />
-          <fieldset class="poll-choices" aria-describedby={props.scopeError ? 'poll-scope-error' : undefined}>
-            <legend>{t('polls.form.scope.members')}</legend>
-            <For each={props.polls.members()}>
-              {(member, index) => (
-                <div class="poll-check">
-                  <input
-                    type="checkbox"
-                    id={`poll-scope-member-${index()}`}
-                    checked={f.chosen().has(member.id)}
-                    onChange={(e) => toggle(member.id, e.currentTarget.checked)}
-                  />
-                  <label for={`poll-scope-member-${index()}`}>{member.name}</label>
-                </div>
-              )}
-            </For>
-          </fieldset>
-          <Show when={props.scopeError}>
-            <p class="field-error" id="poll-scope-error" data-testid="poll-scope-error">
-              {props.scopeError}
-            </p>
-          </Show>
+          <CheckList
+            legend={t('polls.form.scope.members')}
+            idPrefix="poll-scope-member"
+            items={props.polls.members()}
+            checked={(id) => f.chosen().has(id)}
+            onToggle={toggle}
+            error={props.scopeError}
+          />
         </div>
       </Show>
       <Choice
@@ -228,6 +202,42 @@ export function ElectorateFields(props: { polls: PollsView; form: ElectorateForm
           ]}
           onChange={f.setMinutes}
         />
+      </Show>
+    </>
+  );
+}
+
+/** Checkboxes for who a poll is put to (members of a group, or member chapters), with the scope's error. */
+function CheckList<Id extends string>(props: {
+  readonly legend: string;
+  readonly idPrefix: string;
+  readonly items: readonly { readonly id: Id; readonly name: string }[];
+  readonly checked: (id: Id) => boolean;
+  readonly onToggle: (id: Id, checked: boolean) => void;
+  readonly error: string | undefined;
+}) {
+  return (
+    <>
+      <fieldset class="poll-choices" aria-describedby={props.error ? 'poll-scope-error' : undefined}>
+        <legend>{props.legend}</legend>
+        <For each={props.items}>
+          {(item, index) => (
+            <div class="poll-check">
+              <input
+                type="checkbox"
+                id={`${props.idPrefix}-${index()}`}
+                checked={props.checked(item.id)}
+                onChange={(e) => props.onToggle(item.id, e.currentTarget.checked)}
+              />
+              <label for={`${props.idPrefix}-${index()}`}>{item.name}</label>
+            </div>
+          )}
+        </For>
+      </fieldset>
+      <Show when={props.error}>
+        <p class="field-error" id="poll-scope-error" data-testid="poll-scope-error">
+          {props.error}
+        </p>
       </Show>
     </>
   );
