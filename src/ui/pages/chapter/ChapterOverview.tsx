@@ -1,10 +1,11 @@
 import { createEffect, createSignal, For, lazy, Match, Show, Switch } from 'solid-js';
-import { contactHref, formatLocation } from '../../../domain/chapter';
+import { contactHref } from '../../../domain/chapter';
 import { useApp } from '../../../app/context';
-import { formatDate, loadCatalog, t } from '../../../i18n';
+import { loadCatalog, t } from '../../../i18n';
 import { ChapterForm, inputFromDetails } from '../../components/ChapterForm';
 import { CollaborativeTextarea } from '../../components/CollaborativeTextarea';
 import { FeatureGate } from '../../components/FeatureGate';
+import { ChapterTitle } from './ChapterTitle';
 import './ChapterPage.css';
 import type { SectionProps } from './section-props';
 
@@ -50,18 +51,7 @@ export function ChapterOverview(props: SectionProps) {
           {(details) => (
             <>
               <header class="chapter-head">
-                <div>
-                  <h1 id="chapter-title" data-testid="chapter-name">
-                    {details().name}
-                  </h1>
-                  <p class="muted chapter-sub">
-                    <span data-testid="chapter-location">{formatLocation(details().location)}</span>
-                    <Show when={details().foundedOn}>
-                      {formatLocation(details().location) ? ' · ' : ''}
-                      {t('chapter.founded', { date: formatDate(details().foundedOn) })}
-                    </Show>
-                  </p>
-                </div>
+                <ChapterTitle details={details()} nameTestId="chapter-name" locationTestId="chapter-location" />
                 <div class="row">
                   <button type="button" class="button button-primary" onClick={() => setInviting(true)} data-testid="invite">
                     {t('chapter.invite')}

@@ -1,7 +1,7 @@
 import { For, onMount, Show } from 'solid-js';
-import { formatLocation } from '../../../domain/chapter';
 import type { ChapterSummary } from '../../../app/chapters';
 import { formatDate, t } from '../../../i18n';
+import { ChapterTitle } from './ChapterTitle';
 
 /**
  * The chapter as this device last saw it, painted at once while its document is read. Read-only
@@ -13,18 +13,7 @@ export function ChapterSummaryView(props: { readonly summary: ChapterSummary; re
   return (
     <div class="stack" data-testid="chapter-summary">
       <header class="chapter-head">
-        <div>
-          <h1 id="chapter-title" data-testid="chapter-summary-name">
-            {details().name}
-          </h1>
-          <p class="muted chapter-sub">
-            {formatLocation(details().location)}
-            <Show when={details().foundedOn}>
-              {formatLocation(details().location) ? ' · ' : ''}
-              {t('chapter.founded', { date: formatDate(details().foundedOn) })}
-            </Show>
-          </p>
-        </div>
+        <ChapterTitle details={details()} nameTestId="chapter-summary-name" />
       </header>
       <p class="notice" role="status" data-testid="chapter-summary-status">
         {props.loaded ? t('chapter.waiting') : t('chapter.summary.loading')}
