@@ -48,8 +48,25 @@ export function rankedProfile(
   ballots: readonly RankedBallot[],
   options: { readonly mergeWhen?: 'always' | 'fractional' } = {},
 ): RankedProfile {
-  let grouper = group(candidates, ballots, options.mergeWhen !== 'fractional');
-  if (!grouper.merges && !isIntegral(grouper)) grouper = group(candidates, ballots, true);
+  return profileOf(candidates, ballots.length, (grouper) => {
+    for (let b = 0; b < ballots.length; b++) grouper.add(ballots[b]!, b);
+  }, options);
+}
+
+/** The profile of `count` ballots that `feed` adds to the grouper (in ballot order). */
+export function profileOf(
+  candidates: readonly string[],
+  count: number,
+  feed: (grouper: Grouper) => void,
+  options: { readonly mergeWhen?: 'always' | 'fractional' },
+): RankedProfile {
+  const group = (merges: boolean): Grouper => {
+    const grouper = new Grouper(candidates, count, merges);
+    feed(grouper);
+    return grouper;
+  };
+  let grouper = group(options.mergeWhen !== 'fractional');
+  if (!grouper.merges && !isIntegral(grouper)) grouper = group(true);
   const { groups, used, masses } = grouper;
   const integral = isIntegral(grouper);
   if (!integral) exactGroupMasses(grouper);
@@ -69,14 +86,7 @@ export function rankedProfile(
 /** Non-negative safe integers with a safe total: every plain partial sum is exact. */
 const isIntegral = (grouper: Grouper): boolean => grouper.integral && grouper.plainTotal <= Number.MAX_SAFE_INTEGER;
 
-function group(candidates: readonly string[], ballots: readonly RankedBallot[], merges: boolean): Grouper {
-  const grouper = new Grouper(candidates, ballots.length, merges);
-  if (merges) for (let b = 0; b < ballots.length; b++) grouper.add(ballots[b]!, b);
-  else for (let b = 0; b < ballots.length; b++) grouper.append(ballots[b]!, b);
-  return grouper;
-}
-
-class Grouper {
+export class Grouper {
   groups = 0;
   used = 0;
   integral = true;
@@ -117,46 +127,13 @@ class Grouper {
     this.stamp = new Int32Array(candidates.length).fill(-1);
   }
 
-  /** Like `add`, but the ballot always starts a group of its own (no lookup). */
-  append(ballot: RankedBallot, b: number): void {
-    const m = ballotMass(ballot);
-    this.masses[b] = m;
-    this.plainTotal += m;
-    if (!Number.isSafeInteger(m)) this.integral = false;
+  add(ballot: RankedBallot, b: number): void {
+    const m = this.record(ballotMass(ballot), b);
     if (m === 0) return;
     const ranking = ballot.ranking;
     const used = this.used;
     if (used + ranking.length > this.prefs.length) this.grow(used + ranking.length);
     const { prefs, stamp, lookup } = this;
-    let length = 0;
-    for (let k = 0; k < ranking.length; k++) {
-      const c = lookup.indexOf(ranking[k]!);
-      if (c < 0 || stamp[c] === b) continue;
-      stamp[c] = b;
-      prefs[used + length++] = c;
-    }
-    if (length === 0) {
-      this.blankMasses.push(m);
-      return;
-    }
-    const g = this.groups++;
-    this.used = used + length;
-    this.offsets[g + 1] = used + length;
-    this.mass[g] = m;
-    this.ballotsInGroup[g] = 1;
-    this.groupOfBallot[b] = g;
-  }
-
-  add(ballot: RankedBallot, b: number): void {
-    const m = ballotMass(ballot);
-    this.masses[b] = m;
-    this.plainTotal += m;
-    if (!Number.isSafeInteger(m)) this.integral = false;
-    if (m === 0) return;
-    const ranking = ballot.ranking;
-    const used = this.used;
-    if (used + ranking.length > this.prefs.length) this.grow(used + ranking.length);
-    const { prefs, stamp, lookup, offsets, slots, groupHash, mask } = this;
     // Write the ranking speculatively after the last stored group; kept only if it is new.
     let length = 0;
     let hash = 0x811c9dc5 | 0;
@@ -167,14 +144,49 @@ class Grouper {
       prefs[used + length++] = c;
       hash = Math.imul(hash ^ (c + 1), 0x01000193);
     }
+    this.place(length, hash, m, b);
+  }
+
+  /** Like `add` for a ranking given as candidate indices src[start … end - 1]. */
+  addIndices(src: Int32Array, start: number, end: number, mass: number, b: number): void {
+    const m = this.record(Number.isFinite(mass) && mass > 0 ? mass : 0, b);
+    if (m === 0) return;
+    const used = this.used;
+    if (used + end - start > this.prefs.length) this.grow(used + end - start);
+    const { prefs, stamp } = this;
+    const n = stamp.length;
+    let length = 0;
+    let hash = 0x811c9dc5 | 0;
+    for (let k = start; k < end; k++) {
+      const c = src[k]!;
+      if (c < 0 || c >= n || stamp[c] === b) continue;
+      stamp[c] = b;
+      prefs[used + length++] = c;
+      hash = Math.imul(hash ^ (c + 1), 0x01000193);
+    }
+    this.place(length, hash, m, b);
+  }
+
+  private record(m: number, b: number): number {
+    this.masses[b] = m;
+    this.plainTotal += m;
+    if (!Number.isSafeInteger(m)) this.integral = false;
+    return m;
+  }
+
+  /** Keeps the ranking just written after the last group: a new group, or more mass for its twin. */
+  private place(length: number, rawHash: number, m: number, b: number): void {
     if (length === 0) {
       this.blankMasses.push(m);
       return;
     }
-    hash = finalizeHash(hash ^ length);
-    let slot = hash & mask;
+    const used = this.used;
+    const { prefs, offsets, slots, groupHash, mask } = this;
     let g = -1;
-    for (;;) {
+    // Without merging each ballot starts a group of its own (no lookup).
+    const hash = this.merges ? finalizeHash(rawHash ^ length) : 0;
+    let slot = hash & mask;
+    while (this.merges) {
       const entry = slots[slot]!;
       if (entry === 0) break;
       const existing = entry - 1;
@@ -191,7 +203,7 @@ class Grouper {
     }
     if (g < 0) {
       g = this.groups++;
-      slots[slot] = g + 1;
+      if (this.merges) slots[slot] = g + 1;
       groupHash[g] = hash;
       this.used = used + length;
       offsets[g + 1] = used + length;

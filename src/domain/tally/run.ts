@@ -1,12 +1,14 @@
 /** Runs the tally a validated TallyRequest asks for. Pure; the result is JSON-ready. */
 import { tallyApproval } from './approval';
 import { type ConsentResult, tallyConsent } from './consent';
-import { type IrvResult, tallyIrv } from './irv';
+import { type IrvResult, irvFromProfile, tallyIrv } from './irv';
 import type { TallyRequest } from './parse-input';
 import { tallyPlurality } from './plurality';
-import { type SchulzeResult, tallySchulze } from './schulze';
+import { rankedProfileFromIndices } from './indexed-profile';
+import type { RankedScan } from './ranked-scan';
+import { type SchulzeResult, schulzeFromProfile, tallySchulze } from './schulze';
 import { tallyScore } from './score';
-import { type StvResult, tallyStv } from './stv';
+import { type StvResult, stvFromProfile, tallyStv } from './stv';
 import type { TotalsResult } from './types';
 import { tallyYesNo, type YesNoResult } from './yes-no';
 
@@ -30,5 +32,18 @@ export function runTally(request: TallyRequest): TallyResult {
       return tallyYesNo(request.ballots, request);
     case 'consent':
       return tallyConsent(request.ballots, request);
+  }
+}
+
+/** The same result runTally gives for the request the scanned text stands for (see ranked-scan.ts). */
+export function runRankedScan(scan: RankedScan): TallyResult {
+  const { candidates, ballots, seats, seed } = scan;
+  switch (scan.method) {
+    case 'irv':
+      return irvFromProfile(rankedProfileFromIndices(candidates, ballots, { mergeWhen: 'fractional' }), { seed });
+    case 'schulze':
+      return schulzeFromProfile(rankedProfileFromIndices(candidates, ballots, { mergeWhen: 'fractional' }), { seats, seed });
+    case 'stv':
+      return stvFromProfile(rankedProfileFromIndices(candidates, ballots), { seats, seed });
   }
 }

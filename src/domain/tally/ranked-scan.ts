@@ -1,0 +1,302 @@
+/**
+ * Fast path for the tally CLI's commonest big input: the minimal format with a ranked method
+ * (irv, stv, schulze) and ballots of only "ranking", "count" and "weight". It reads the JSON text
+ * file's UTF-8 bytes once and turns every ranking straight into candidate indices (IndexedBallots),
+ * instead of decoding the text and JSON.parse building 100,000 objects and arrays of fresh strings
+ * that are then looked up again. A ballot's name matches a candidate when its bytes are exactly the
+ * candidate's UTF-8 encoding (so it decodes to exactly that name).
+ *
+ * It accepts only input it fully understands AND that is valid: anything else (another method or
+ * key, escapes in ballot strings, a duplicate key, "ballots" before "candidates", an unknown or
+ * repeated candidate, a bad count, invalid JSON, ...) returns null and the caller takes the normal
+ * path (JSON.parse + parseTallyInput), which gives the result or the exact error message.
+ * Values other than the ballots (method, candidates, seats, seed) are cut out, decoded (valid UTF-8
+ * only) and given to JSON.parse, so they are decoded exactly as before. tests/unit/tally/ranked-scan.test.ts fuzzes
+ * this against JSON.parse + parseTallyInput.
+ */
+import { type CandidateTrie, candidateTrie, ROOT } from './candidate-trie';
+import type { IndexedBallots } from './indexed-profile';
+import { asciiBytes, bytesAre, numberEnd, numberValue, plainStringEnd, QUOTE, skipSpace, valueEnd } from './json-bytes';
+import type { Json } from './parse-fields';
+import { parseCandidates, parseMethod } from './parse-input';
+import { defaultSeed } from './tie-break';
+
+export interface RankedScan {
+  readonly method: 'irv' | 'stv' | 'schulze';
+  readonly candidates: readonly string[];
+  readonly seats: number;
+  readonly seed: string;
+  readonly ballots: IndexedBallots;
+}
+
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/** Thrown only inside this module to leave the scan; never escapes scanRankedInput. */
+const GIVE_UP = Symbol('give up');
+
+/** `bytes`: the file as read (a UTF-8 byte order mark is skipped, as the CLI strips it from text). */
+export function scanRankedInput(bytes: Uint8Array): RankedScan | null {
+  try {
+    return new Scanner(bytes).input();
+  } catch (error) {
+    if (error === GIVE_UP) return null;
+    throw error;
+  }
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+class Scanner {
+  private pos = 0;
+  // Ballots as indices, grown on demand.
+  private count = 0;
+  private offsets: Int32Array;
+  private prefs: Int32Array;
+  private masses: Float64Array;
+  /** Every ballot so far has a non-empty ranking and a positive safe integer mass (safe total). */
+  private plain = true;
+  private total = 0;
+  private names: CandidateTrie | undefined;
+  private stamp = new Int32Array(0);
+
+  constructor(private readonly s: Uint8Array) {
+    // Sized from the file (a ballot takes at least 15 bytes, a preference 4), so rarely grown.
+    const ballots = Math.max(1024, Math.floor(s.length / 48));
+    this.offsets = new Int32Array(ballots + 1);
+    this.masses = new Float64Array(ballots);
+    this.prefs = new Int32Array(ballots * 8);
+    if (s[0] === 0xef && s[1] === 0xbb && s[2] === 0xbf) this.pos = 3;
+  }
+
+  input(): RankedScan | null {
+    const values = new Map<string, unknown>();
+    let ballotsSeen = false;
+    this.ws();
+    this.expect(0x7b); // {
+    this.ws();
+    for (;;) {
+      const key = this.plainString();
+      this.ws();
+      this.expect(COLON);
+      this.ws();
+      if (values.has(key) || (key === 'ballots' && ballotsSeen)) giveUp();
+      if (key === 'ballots') {
+        if (this.names === undefined) giveUp();
+        this.ballots();
+        ballotsSeen = true;
+      } else if (key === 'method' || key === 'candidates' || key === 'seats' || key === 'seed') {
+        const start = this.pos;
+        this.skipValue();
+        const value = parseSlice(this.s.subarray(start, this.pos));
+        values.set(key, value);
+        if (key === 'candidates') {
+          const names = parseCandidates(value as Json);
+          if (!names.ok) giveUp();
+          const trie = candidateTrie(names.value);
+          if (trie === null) giveUp();
+          this.names = trie;
+          this.stamp = new Int32Array(names.value.length);
+        }
+      } else giveUp();
+      this.ws();
+      const c = this.s[this.pos++];
+      if (c === COMMA) this.ws();
+      else if (c === 0x7d) break; // }
+      else giveUp();
+    }
+    this.ws();
+    if (this.pos !== this.s.length || !ballotsSeen || this.names === undefined) giveUp();
+    return this.request(values, this.names.candidates);
+  }
+
+  /** The same checks as parseCandidatePoll; any failure leaves it to the normal path's message. */
+  private request(values: Map<string, unknown>, candidates: readonly string[]): RankedScan | null {
+    const method = parseMethod(values.get('method') as Json | undefined);
+    if (!method.ok || (method.value !== 'irv' && method.value !== 'stv' && method.value !== 'schulze')) return null;
+    const seats = values.has('seats') ? values.get('seats') : 1;
+    if (typeof seats !== 'number' || !Number.isInteger(seats) || seats < 1 || seats > candidates.length) return null;
+    if (method.value === 'irv' && seats !== 1) return null;
+    const seed = values.has('seed') ? values.get('seed') : defaultSeed(candidates);
+    if (typeof seed !== 'string') return null;
+    const { count, offsets, prefs, masses } = this;
+    const plain = this.plain && this.total <= Number.MAX_SAFE_INTEGER;
+    return { method: method.value, candidates, seats, seed, ballots: { count, offsets, prefs, masses, plain } };
+  }
+
+  private ballots(): void {
+    this.expect(0x5b); // [
+    this.ws();
+    if (this.s[this.pos] === 0x5d) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.ballot();
+      this.ws();
+      const c = this.s[this.pos++];
+      if (c === COMMA) this.ws();
+      else if (c === 0x5d) return; // ]
+      else giveUp();
+    }
+  }
+
+  /** One {"ranking": [...], "count": n, "weight": w} object (count and weight optional, any order). */
+  private ballot(): void {
+    const b = this.count;
+    if (b + 1 >= this.masses.length) this.growBallots();
+    this.expect(0x7b); // {
+    this.ws();
+    let ranking = false;
+    let weight: number | undefined;
+    let count: number | undefined;
+    for (;;) {
+      const key = this.ballotKey();
+      this.ws();
+      this.expect(COLON);
+      this.ws();
+      if (key === RANKING && !ranking) {
+        this.ranking(b);
+        ranking = true;
+      } else if (key === COUNT && count === undefined) {
+        count = this.number();
+        if (!Number.isSafeInteger(count) || count < 0) giveUp();
+      } else if (key === WEIGHT && weight === undefined) {
+        weight = this.number();
+        if (!Number.isFinite(weight) || weight < 0) giveUp();
+      } else giveUp();
+      this.ws();
+      const c = this.s[this.pos++];
+      if (c === COMMA) this.ws();
+      else if (c === 0x7d) break; // }
+      else giveUp();
+    }
+    if (!ranking) giveUp();
+    const mass = (weight ?? 1) * (count ?? 1);
+    if (!Number.isFinite(mass)) giveUp();
+    this.masses[b] = mass;
+    this.count = b + 1;
+    this.total += mass;
+    if (!(mass > 0) || !Number.isSafeInteger(mass) || this.offsets[b + 1] === this.offsets[b]) this.plain = false;
+  }
+
+  /** A ranking of known candidates, each at most once; its indices end at offsets[b + 1]. */
+  private ranking(b: number): void {
+    const trie = this.names!;
+    const { s, stamp } = this;
+    this.expect(0x5b); // [
+    this.ws();
+    let used = this.offsets[b]!;
+    const use = b + 1;
+    if (s[this.pos] === 0x5d) this.pos++;
+    else {
+      for (;;) {
+        if (s[this.pos] !== QUOTE) giveUp();
+        // Walk the name's bytes through the trie up to the closing quote.
+        let p = this.pos + 1;
+        let state = ROOT;
+        for (let byte = s[p]; byte !== QUOTE; byte = s[++p]) {
+          state = trie.next[(state << 8) | byte!]!;
+          if (state === 0) giveUp();
+        }
+        const c = trie.candidateAt[state]! - 1;
+        if (c < 0 || stamp[c] === use) giveUp();
+        stamp[c] = use;
+        if (used >= this.prefs.length) this.growPrefs();
+        this.prefs[used++] = c;
+        this.pos = p + 1;
+        this.ws();
+        const next = s[this.pos++];
+        if (next === COMMA) this.ws();
+        else if (next === 0x5d) break; // ]
+        else giveUp();
+      }
+    }
+    this.offsets[b + 1] = used;
+  }
+
+  /** A ballot's key, compared byte by byte (no string per ballot): RANKING, COUNT, WEIGHT or OTHER. */
+  private ballotKey(): number {
+    const { s } = this;
+    if (s[this.pos] !== QUOTE) giveUp();
+    const start = this.pos + 1;
+    const end = this.at(plainStringEnd(s, start));
+    this.pos = end + 1;
+    for (let key = 0; key < BALLOT_KEYS.length; key++) if (bytesAre(s, start, end, BALLOT_KEYS[key]!)) return key;
+    return OTHER;
+  }
+
+  /** A top-level key: ASCII only (every key this scanner knows is). */
+  private plainString(): string {
+    if (this.s[this.pos] !== QUOTE) giveUp();
+    const end = this.at(plainStringEnd(this.s, this.pos + 1));
+    let value = '';
+    for (let p = this.pos + 1; p < end; p++) {
+      const c = this.s[p]!;
+      if (c >= 0x80) giveUp();
+      value += String.fromCharCode(c);
+    }
+    this.pos = end + 1;
+    return value;
+  }
+
+  private number(): number {
+    const start = this.pos;
+    this.pos = this.at(numberEnd(this.s, start));
+    return numberValue(this.s, start, this.pos);
+  }
+
+  private skipValue(): void {
+    this.pos = this.at(valueEnd(this.s, this.pos));
+  }
+
+  private ws(): void {
+    this.pos = skipSpace(this.s, this.pos);
+  }
+
+  /** A token step's end, or giving up on -1. */
+  private at(end: number): number {
+    if (end < 0) giveUp();
+    return end;
+  }
+
+  private expect(code: number): void {
+    if (this.s[this.pos] !== code) giveUp();
+    this.pos++;
+  }
+
+  private growBallots(): void {
+    const size = this.masses.length * 2;
+    const offsets = new Int32Array(size + 1);
+    offsets.set(this.offsets);
+    const masses = new Float64Array(size);
+    masses.set(this.masses);
+    this.offsets = offsets;
+    this.masses = masses;
+  }
+
+  private growPrefs(): void {
+    const prefs = new Int32Array(this.prefs.length * 2);
+    prefs.set(this.prefs);
+    this.prefs = prefs;
+  }
+}
+
+const RANKING = 0;
+const COUNT = 1;
+const WEIGHT = 2;
+const OTHER = -1;
+const BALLOT_KEYS: readonly Uint8Array[] = ['ranking', 'count', 'weight'].map(asciiBytes);
+
+/** Only valid UTF-8 is decoded here, so no replacement rule can differ from the normal path's. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+const parseSlice = (bytes: Uint8Array): unknown => {
+  try {
+    return JSON.parse(strictUtf8.decode(bytes));
+  } catch {
+    return giveUp();
+  }
+};
