@@ -201,10 +201,16 @@ export function createPollStore(deps: FeatureDeps, members: MembersStore) {
         null,
       nameOfMember: (id: string): string | null =>
         membersView.state()?.members.find((member) => member.id === id)?.name ?? allVoters().find((voter) => voter.memberId === id)?.name ?? null,
-      /** Accepted member chapters of this branch (a poll can be put to some of them). */
+      /**
+       * Accepted member chapters of this branch and theirs below (a poll can be put to some of
+       * them); a chapter below a member branch is named with the branch it belongs to.
+       */
       memberChapters: (): readonly { readonly id: string; readonly name: string }[] =>
         chapters()
-          .map(({ id, name }) => ({ id, name }))
+          .map(({ id, name, via }) => {
+            const parent = chapters().find((chapter) => chapter.id === via.at(-1));
+            return { id, name: parent ? `${name} (${parent.name})` : name };
+          })
           .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)),
       chapterName: (id: string): string => chapters().find((chapter) => chapter.id === id)?.name ?? id,
       membersReady: (): boolean => membersView.state() !== null,

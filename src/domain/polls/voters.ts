@@ -2,6 +2,7 @@
  * Who may vote, from validated membership states: the branch's own members, and for a branch's
  * poll put to member chapters, each accepted member chapter's members (tagged with the chapter).
  */
+import type { BranchLevel } from '../chapter';
 import type { FederationState } from '../federation/types';
 import type { ChapterId } from '../membership/types';
 import type { MembershipState } from '../membership/view';
@@ -24,6 +25,8 @@ export interface MemberChapterRef {
   readonly name: string;
   /** The chapter's founding membership entry: its mirrored log is validated pinned to it. */
   readonly genesis: string;
+  /** The level the chapter gave when it asked to join (its own federation log is judged at it). */
+  readonly level: BranchLevel;
 }
 
 /** Chapters whose request to join this branch a role holder of the branch accepted, by id. */
@@ -31,7 +34,7 @@ export function acceptedChapters(federation: FederationState | null): MemberChap
   const out = new Map<string, MemberChapterRef>();
   for (const request of federation?.requests ?? []) {
     // The earliest accepted request per chapter names its genesis (requests are sorted by time).
-    if (request.acceptedBy !== null && !out.has(request.childId)) out.set(request.childId, { id: request.childId, name: request.childName, genesis: request.childGenesis });
+    if (request.acceptedBy !== null && !out.has(request.childId)) out.set(request.childId, { id: request.childId, name: request.childName, genesis: request.childGenesis, level: request.childLevel });
   }
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
