@@ -2,6 +2,7 @@ import { type Accessor, createSignal } from 'solid-js';
 import type * as Y from 'yjs';
 import { observeChapter, readChapter } from '../crdt/chapter-repository';
 import { observeFederationLog, observeSkillCards, readFederationLog, readSkillCards } from '../crdt/federation-repository';
+import { observeMemberMirrors } from '../crdt/member-mirror-repository';
 import { observeMembershipLog, readMembershipLog } from '../crdt/membership-repository';
 import { validateSignedLog } from '../crypto/entry-signing';
 import { observePolls } from '../crdt/poll-repository';
@@ -78,6 +79,8 @@ export function createFederationKeeper(deps: FeatureDeps, onSettled: (branches: 
       }),
       observeFederationLog(doc, schedule),
       observeSkillCards(doc, schedule),
+      // Entries mirrored up from member chapters climb on to this branch's own parent.
+      observeMemberMirrors(doc, schedule),
     ];
     watched.set(entry.id, { entry, doc, membership: null, passed: new Set(), membershipDirty: true, off: () => {
         for (const off of offs) off();
