@@ -49,7 +49,8 @@ export function rankedProfile(
   options: { readonly mergeWhen?: 'always' | 'fractional' } = {},
 ): RankedProfile {
   return profileOf(candidates, ballots.length, (grouper) => {
-    for (let b = 0; b < ballots.length; b++) grouper.add(ballots[b]!, b);
+    if (grouper.merges) for (let b = 0; b < ballots.length; b++) grouper.add(ballots[b]!, b);
+    else for (let b = 0; b < ballots.length; b++) grouper.append(ballots[b]!, b);
   }, options);
 }
 
@@ -147,6 +148,25 @@ export class Grouper {
     this.place(length, hash, m, b);
   }
 
+  /** Like `add` without merging: the ballot starts a group of its own (no hash, no lookup). */
+  append(ballot: RankedBallot, b: number): void {
+    const m = this.record(ballotMass(ballot), b);
+    if (m === 0) return;
+    const ranking = ballot.ranking;
+    const used = this.used;
+    if (used + ranking.length > this.prefs.length) this.grow(used + ranking.length);
+    const { prefs, stamp, lookup } = this;
+    let length = 0;
+    for (let k = 0; k < ranking.length; k++) {
+      const c = lookup.indexOf(ranking[k]!);
+      if (c < 0 || stamp[c] === b) continue;
+      stamp[c] = b;
+      prefs[used + length++] = c;
+    }
+    if (length === 0) this.blankMasses.push(m);
+    else this.newGroup(length, 0, m, b);
+  }
+
   /** Like `add` for a ranking given as candidate indices src[start … end - 1]. */
   addIndices(src: Int32Array, start: number, end: number, mass: number, b: number): void {
     const m = this.record(Number.isFinite(mass) && mass > 0 ? mass : 0, b);
@@ -180,13 +200,15 @@ export class Grouper {
       this.blankMasses.push(m);
       return;
     }
+    if (!this.merges) {
+      this.newGroup(length, 0, m, b);
+      return;
+    }
     const used = this.used;
     const { prefs, offsets, slots, groupHash, mask } = this;
-    let g = -1;
-    // Without merging each ballot starts a group of its own (no lookup).
-    const hash = this.merges ? finalizeHash(rawHash ^ length) : 0;
+    const hash = finalizeHash(rawHash ^ length);
     let slot = hash & mask;
-    while (this.merges) {
+    for (;;) {
       const entry = slots[slot]!;
       if (entry === 0) break;
       const existing = entry - 1;
@@ -195,22 +217,27 @@ export class Grouper {
         let k = 0;
         while (k < length && prefs[start + k] === prefs[used + k]) k++;
         if (k === length) {
-          g = existing;
-          break;
+          this.mass[existing]! += m;
+          this.ballotsInGroup[existing]!++;
+          this.groupOfBallot[b] = existing;
+          return;
         }
       }
       slot = (slot + 1) & mask;
     }
-    if (g < 0) {
-      g = this.groups++;
-      if (this.merges) slots[slot] = g + 1;
-      groupHash[g] = hash;
-      this.used = used + length;
-      offsets[g + 1] = used + length;
-    }
-    this.mass[g]! += m;
-    this.ballotsInGroup[g]!++;
+    slots[slot] = this.newGroup(length, hash, m, b) + 1;
+  }
+
+  /** Keeps the ranking just written after the last group as a new group; returns its id. */
+  private newGroup(length: number, hash: number, m: number, b: number): number {
+    const g = this.groups++;
+    this.groupHash[g] = hash;
+    this.used += length;
+    this.offsets[g + 1] = this.used;
+    this.mass[g] = m;
+    this.ballotsInGroup[g] = 1;
     this.groupOfBallot[b] = g;
+    return g;
   }
 
   private grow(needed: number): void {
