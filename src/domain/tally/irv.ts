@@ -16,6 +16,7 @@
  * or listing only eliminated candidates count as exhausted (reported per round).
  */
 import { byName, clearlyGreater, round6 } from './numbers';
+import { MaskRounds } from './irv-masks';
 import { continuingIndices, Piles } from './piles';
 import { type RankedProfile, rankedProfile } from './ranked-profile';
 import { defaultSeed, orderByValue, pickLoser, seededPriority } from './tie-break';
@@ -45,7 +46,8 @@ export function irvFromProfile(profile: RankedProfile, options: IrvOptions = {})
   const seed = options.seed ?? defaultSeed(candidates);
   const priority = seededPriority(seed, candidates);
   const continuing = new Uint8Array(n).fill(1);
-  const piles = new Piles(profile);
+  // Same totals either way; prefix sets avoid moving ballots when the masses allow (irv-masks.ts).
+  const piles = MaskRounds.fits(profile) ? new MaskRounds(profile) : new Piles(profile);
   const history: Float64Array[] = [];
   const rounds: Round[] = [];
   const tieBreaks: TieBreak[] = [];
