@@ -3,15 +3,14 @@ import * as Y from 'yjs';
 import { outcomeDecision, recordOutcome } from '../../../src/app/poll-outcome';
 import { readDecisions } from '../../../src/crdt/meeting-records';
 import { createAgendaItem, createMeeting } from '../../../src/crdt/meeting-repository';
-import { signBallot, signCloseRecord, signPoll, verifyAllSigned } from '../../../src/crypto/ballot-signing';
+import { castAndClose, membersWith, signedPoll } from '../../../src/cli/closed-poll';
 import { type DeviceKeyPair, generateDeviceKeyPair } from '../../../src/crypto/ed25519';
-import type { DocId } from '../../../src/domain/ids';
-import type { MemberId } from '../../../src/domain/membership/types';
-import { countPoll, pollOutcome, tallyPoll, validatePollInput } from '../../../src/domain/polls';
+import type { ChapterId } from '../../../src/domain/membership/types';
+import { pollOutcome, tallyPoll } from '../../../src/domain/polls';
 import type { BallotChoice, SignedPoll, Voter } from '../../../src/domain/polls/types';
 import { loadCatalog } from '../../../src/i18n';
 
-const CHAPTER = 'chapter-1' as DocId;
+const CHAPTER = 'chapter-1' as ChapterId;
 const NOW = '2030-01-01T10:00:00.000Z';
 
 let keys: DeviceKeyPair[] = [];
@@ -20,48 +19,14 @@ let voters: Voter[] = [];
 beforeAll(async () => {
   await loadCatalog('polls');
   keys = await Promise.all([0, 1, 2].map(() => generateDeviceKeyPair()));
-  voters = keys.map((k, i) => ({
-    memberId: `m${i}` as MemberId,
-    name: ['Ana', 'Ben', 'Cy'][i]!,
-    active: true,
-    isTeller: i === 0,
-    devices: [{ key: k.publicKey, revoked: false }],
-  }));
+  voters = membersWith(keys, ['Ana', 'Ben', 'Cy']);
 });
 
-async function consentPoll(minutes: { meetingId: string; agendaItemId: string } | null): Promise<SignedPoll> {
-  const checked = validatePollInput(
-    {
-      question: 'Share the van with the tenants’ union?',
-      description: '',
-      options: [],
-      method: 'consent',
-      seats: 1,
-      threshold: 'simple',
-      customThreshold: 50,
-      quorum: 0,
-      closesAt: '2030-01-02T10:00:00.000Z',
-      showResultsBeforeClose: false,
-      allowBallotChange: true,
-      anyMemberMayClose: false,
-      minutes,
-    },
-    { chapterId: CHAPTER, createdBy: keys[0]!.publicKey, now: NOW, members: ['m0', 'm1', 'm2'] },
-  );
-  if (!checked.ok) throw new Error(JSON.stringify(checked.error));
-  return signPoll(checked.value, keys[0]!);
-}
+const consentPoll = (minutes: { meetingId: string; agendaItemId: string } | null): Promise<SignedPoll> =>
+  signedPoll({ question: 'Share the van with the tenants’ union?', method: 'consent', minutes }, keys[0]!, CHAPTER, voters);
 
 async function closedCount(poll: SignedPoll, choices: BallotChoice[]) {
-  const ballots = await Promise.all(
-    choices.map((choice, i) => signBallot({ v: 1, kind: 'ballot', pollId: poll.id, chapterId: CHAPTER, voter: keys[i]!.publicKey, seq: 1, choice, castAt: NOW }, keys[i]!)),
-  );
-  const close = await signCloseRecord(
-    { v: 1, kind: 'close', pollId: poll.id, chapterId: CHAPTER, closer: keys[0]!.publicKey, closedAt: NOW, early: true, ballots: ballots.map((b) => b.id).sort() },
-    keys[0]!,
-  );
-  const authentic = await verifyAllSigned([...ballots, close]);
-  const count = countPoll({ poll, ballots, closes: [close], voters, isAuthentic: (r) => authentic.has(r), now: NOW });
+  const { count } = await castAndClose(poll, keys, voters, choices);
   return { count, result: tallyPoll(poll, count.counted) };
 }
 

@@ -4,15 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../../../src/cli/tally';
-import { signBallot, signCloseRecord, signPoll, verifyAllSigned } from '../../../src/crypto/ballot-signing';
+import { castAndClose, membersWith, signedPoll } from '../../../src/cli/closed-poll';
 import { generateDeviceKeyPair } from '../../../src/crypto/ed25519';
-import type { DocId } from '../../../src/domain/ids';
-import type { MemberId } from '../../../src/domain/membership/types';
-import { buildAudit, countPoll, validatePollInput } from '../../../src/domain/polls';
-import type { Voter } from '../../../src/domain/polls/types';
+import type { ChapterId } from '../../../src/domain/membership/types';
+import { buildAudit } from '../../../src/domain/polls';
 
-const CHAPTER = 'chapter-1' as DocId;
-const NOW = '2030-01-01T10:00:00.000Z';
+const CHAPTER = 'chapter-1' as ChapterId;
 // biome-ignore lint/suspicious/noExplicitAny: JSON fixtures that the tests alter freely
 type Json = Record<string, any>;
 
@@ -21,41 +18,20 @@ let audit: Json = {};
 /** A closed Schulze poll among three members, weighted, plus an outsider's ballot, exported the way the app does. */
 beforeAll(async () => {
   const keys = await Promise.all([0, 1, 2, 3].map(() => generateDeviceKeyPair()));
-  const voters: Voter[] = keys.slice(0, 3).map((k, i) => ({
-    memberId: `m${i}` as MemberId,
-    name: ['Ana', 'Ben', 'Cy'][i]!,
-    active: true,
-    isTeller: i === 0,
-    devices: [{ key: k.publicKey, revoked: false }],
-  }));
-  const checked = validatePollInput(
+  const voters = membersWith(keys.slice(0, 3), ['Ana', 'Ben', 'Cy']);
+  const poll = await signedPoll(
     {
       question: 'Which day for the repair café?',
-      description: '',
       options: ['Mon', 'Wed', 'Sat'],
       method: 'schulze',
-      seats: 1,
-      threshold: 'simple',
-      customThreshold: 50,
-      quorum: 0,
-      closesAt: '2030-01-02T10:00:00.000Z',
-      showResultsBeforeClose: false,
-      allowBallotChange: true,
-      anyMemberMayClose: false,
       weights: { kind: 'custom', reason: 'Ana and Ben staff it', weights: { m0: 2, m1: 2, m2: 1 } },
     },
-    { chapterId: CHAPTER, createdBy: keys[0]!.publicKey, now: NOW, members: ['m0', 'm1', 'm2'] },
+    keys[0]!,
+    CHAPTER,
+    voters,
   );
-  if (!checked.ok) throw new Error(JSON.stringify(checked.error));
-  const poll = await signPoll(checked.value, keys[0]!);
   const rankings = [['Wed', 'Sat', 'Mon'], ['Sat', 'Wed', 'Mon'], ['Mon', 'Sat', 'Wed'], ['Mon', 'Wed', 'Sat']];
-  const ballots = await Promise.all(
-    keys.map((k, i) => signBallot({ v: 1, kind: 'ballot', pollId: poll.id, chapterId: CHAPTER, voter: k.publicKey, seq: 1, choice: { ranking: rankings[i]! }, castAt: NOW }, k)),
-  );
-  const counted = ballots.slice(0, 3).map((b) => b.id).sort();
-  const close = await signCloseRecord({ v: 1, kind: 'close', pollId: poll.id, chapterId: CHAPTER, closer: keys[0]!.publicKey, closedAt: NOW, early: true, ballots: counted }, keys[0]!);
-  const authentic = await verifyAllSigned([...ballots, close]);
-  const count = countPoll({ poll, ballots, closes: [close], voters, isAuthentic: (r) => authentic.has(r), now: NOW });
+  const { ballots, close, count } = await castAndClose(poll, keys, voters, rankings.map((ranking) => ({ ranking })));
   audit = JSON.parse(JSON.stringify(buildAudit(poll, count, { voters, ballots, closes: [close] })));
 });
 
