@@ -1,33 +1,19 @@
 /**
- * Fast path for the tally CLI's commonest big input: the minimal format with a ranked method
- * (irv, stv, schulze) and ballots of only "ranking", "count" and "weight". It reads the JSON text
- * file's UTF-8 bytes once and turns every ranking straight into candidate indices (IndexedBallots),
- * instead of decoding the text and JSON.parse building 100,000 objects and arrays of fresh strings
- * that are then looked up again. A ballot's name matches a candidate when its bytes are exactly the
- * candidate's UTF-8 encoding (so it decodes to exactly that name).
- *
- * It accepts only input it fully understands AND that is valid: anything else (another method or
- * key, escapes in ballot strings, a duplicate key, "ballots" before "candidates", an unknown or
- * repeated candidate, a bad count, invalid JSON, ...) returns null and the caller takes the normal
- * path (JSON.parse + parseTallyInput), which gives the result or the exact error message.
- * Values other than the ballots (method, candidates, seats, seed) are cut out, decoded (valid UTF-8
- * only) and given to JSON.parse, so they are decoded exactly as before. tests/unit/tally/ranked-scan.test.ts fuzzes
- * this against JSON.parse + parseTallyInput.
+ * Fast path for the tally CLI's commonest big input: the minimal format with irv, stv or schulze
+ * and ballots of only "ranking", "count" and "weight". It reads the file's UTF-8 bytes once and
+ * turns each ranking straight into candidate indices (a name matches when its bytes are exactly a
+ * candidate's UTF-8 form), instead of JSON.parse building 100,000 objects of fresh strings.
+ * Only valid input it fully understands is taken; anything else (another method or key, escapes in
+ * ballot strings, a duplicate key, "ballots" before "candidates", an unknown or repeated candidate,
+ * invalid JSON, ...) returns null and the caller takes the normal path (JSON.parse +
+ * parseTallyInput) with its exact result or message. Method, candidates, seats and seed are cut out
+ * and given to JSON.parse (valid UTF-8 only). ranked-scan.test.ts fuzzes this against JSON.parse.
  */
 import { type CandidateTrie, candidateTrie, ROOT } from './candidate-trie';
-import type { IndexedBallots } from './indexed-profile';
 import { asciiBytes, bytesAre, numberEnd, numberValue, plainStringEnd, QUOTE, skipSpace, valueEnd } from './json-bytes';
 import type { Json } from './parse-fields';
-import { parseCandidates, parseMethod } from './parse-input';
-import { defaultSeed } from './tie-break';
-
-export interface RankedScan {
-  readonly method: 'irv' | 'stv' | 'schulze';
-  readonly candidates: readonly string[];
-  readonly seats: number;
-  readonly seed: string;
-  readonly ballots: IndexedBallots;
-}
+import { parseCandidates } from './parse-input';
+import { type RankedScan, rankedRequest } from './ranked-request';
 
 const COMMA = 0x2c;
 const COLON = 0x3a;
@@ -112,18 +98,10 @@ class Scanner {
     return this.request(values, this.names.candidates);
   }
 
-  /** The same checks as parseCandidatePoll; any failure leaves it to the normal path's message. */
-  private request(values: Map<string, unknown>, candidates: readonly string[]): RankedScan | null {
-    const method = parseMethod(values.get('method') as Json | undefined);
-    if (!method.ok || (method.value !== 'irv' && method.value !== 'stv' && method.value !== 'schulze')) return null;
-    const seats = values.has('seats') ? values.get('seats') : 1;
-    if (typeof seats !== 'number' || !Number.isInteger(seats) || seats < 1 || seats > candidates.length) return null;
-    if (method.value === 'irv' && seats !== 1) return null;
-    const seed = values.has('seed') ? values.get('seed') : defaultSeed(candidates);
-    if (typeof seed !== 'string') return null;
+  private request(values: ReadonlyMap<string, unknown>, candidates: readonly string[]): RankedScan | null {
     const { count, offsets, prefs, masses } = this;
     const plain = this.plain && this.total <= Number.MAX_SAFE_INTEGER;
-    return { method: method.value, candidates, seats, seed, ballots: { count, offsets, prefs, masses, plain } };
+    return rankedRequest(values, candidates, { count, offsets, prefs, masses, plain });
   }
 
   private ballots(): void {
@@ -147,11 +125,24 @@ class Scanner {
   private ballot(): void {
     const b = this.count;
     if (b + 1 >= this.masses.length) this.growBallots();
-    this.expect(0x7b); // {
-    this.ws();
     let ranking = false;
     let weight: number | undefined;
     let count: number | undefined;
+    if (bytesAre(this.s, this.pos, this.pos + RANKING_FIRST.length, RANKING_FIRST)) {
+      // The usual {"ranking":[...]} without spaces: no key to look up.
+      this.pos += RANKING_FIRST.length;
+      this.ranking(b);
+      ranking = true;
+      const c = this.s[this.pos++];
+      if (c === 0x7d) {
+        this.endBallot(b, 1, 1); // }
+        return;
+      }
+      this.pos--;
+      this.ws();
+      if (this.s[this.pos++] !== COMMA) giveUp();
+    } else this.expect(0x7b); // {
+    this.ws();
     for (;;) {
       const key = this.ballotKey();
       this.ws();
@@ -174,7 +165,11 @@ class Scanner {
       else giveUp();
     }
     if (!ranking) giveUp();
-    const mass = (weight ?? 1) * (count ?? 1);
+    this.endBallot(b, weight ?? 1, count ?? 1);
+  }
+
+  private endBallot(b: number, weight: number, count: number): void {
+    const mass = weight * count;
     if (!Number.isFinite(mass)) giveUp();
     this.masses[b] = mass;
     this.count = b + 1;
@@ -299,6 +294,7 @@ const COUNT = 1;
 const WEIGHT = 2;
 const OTHER = -1;
 const BALLOT_KEYS: readonly Uint8Array[] = ['ranking', 'count', 'weight'].map(asciiBytes);
+const RANKING_FIRST = asciiBytes('{"ranking":');
 
 /** Only valid UTF-8 is decoded here, so no replacement rule can differ from the normal path's. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -5,7 +5,7 @@ import { type IrvResult, irvFromProfile, tallyIrv } from './irv';
 import type { TallyRequest } from './parse-input';
 import { tallyPlurality } from './plurality';
 import { rankedProfileFromIndices } from './indexed-profile';
-import type { RankedScan } from './ranked-scan';
+import type { RankedScan } from './ranked-request';
 import { type SchulzeResult, schulzeFromProfile, tallySchulze } from './schulze';
 import { tallyScore } from './score';
 import { type StvResult, stvFromProfile, tallyStv } from './stv';
