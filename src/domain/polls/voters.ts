@@ -29,12 +29,15 @@ export interface MemberChapterRef {
   readonly level: BranchLevel;
 }
 
-/** Chapters whose request to join this branch a role holder of the branch accepted, by id. */
+/**
+ * Chapters whose request to join this branch a role holder of the branch accepted and that have
+ * not left since, by id. A chapter that left is no longer affected by the branch's decisions.
+ */
 export function acceptedChapters(federation: FederationState | null): MemberChapterRef[] {
   const out = new Map<string, MemberChapterRef>();
   for (const request of federation?.requests ?? []) {
     // The earliest accepted request per chapter names its genesis (requests are sorted by time).
-    if (request.acceptedBy !== null && !out.has(request.childId)) out.set(request.childId, { id: request.childId, name: request.childName, genesis: request.childGenesis, level: request.childLevel });
+    if (request.acceptedBy !== null && request.leftBy === null && !out.has(request.childId)) out.set(request.childId, { id: request.childId, name: request.childName, genesis: request.childGenesis, level: request.childLevel });
   }
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -66,6 +66,25 @@ describe('equal per affected chapter, split among its voters', () => {
   });
 });
 
+describe('a member chapter that left', () => {
+  it('is no longer affected by the branch: not listed as a member chapter, its members not voters', async () => {
+    const region = await foundChapter(REGION as ChapterId);
+    const regionState = await validateSignedLog(region.log.entries, { chapterId: REGION as ChapterId, genesisId: region.found.id });
+    const kent = await chapterOf('kentchapter0000000000', 2);
+    const doc = new Y.Doc();
+    createChapterDocument(doc, { name: 'South East', location: { city: '', region: '', country: '' }, foundedOn: '2026-01-01', description: '', level: 'regional' } as never, NOW);
+    const request = await signAs(kent.founder, REGION, { type: 'join-request', childId: kent.found.chapterId, childGenesis: kent.found.id, childName: 'Kent', childLevel: 'local' });
+    const accept = await signAs(region.founder, REGION, { type: 'accept', requestId: request.id, childId: kent.found.chapterId });
+    appendFederationEntry(doc, request);
+    appendFederationEntry(doc, accept);
+    mirrorMembershipEntries(doc, kent.found.chapterId, kent.log.entries);
+    expect((await memberChapters(doc, REGION, regionState)).map((c) => c.id)).toEqual([kent.found.chapterId]);
+
+    appendFederationEntry(doc, await signAs(kent.founder, REGION, { type: 'leave-parent', childId: kent.found.chapterId, parentId: REGION, acceptId: accept.id }, '2030-01-01T11:00:00Z'));
+    expect(await memberChapters(doc, REGION, regionState)).toEqual([]);
+  });
+});
+
 /** A chapter with `size` members (the founder included), as the branch sees it: voters tagged with the chapter. */
 async function chapterOf(id: string, size: number) {
   const chapter = await foundChapter(id as ChapterId);
