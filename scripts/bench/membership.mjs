@@ -18,7 +18,7 @@ import { clearImportedKeys, generateDeviceKeyPair } from ${src('crypto/ed25519.t
 import { createEntryVerifier, signEntry, validateSignedLog } from ${src('crypto/entry-signing.ts')};
 import { draftEntry } from ${src('domain/membership/draft.ts')};
 import { validateLog } from ${src('domain/membership/validate.ts')};
-import { createVerifyPool } from ${src('crypto/verify-pool.ts')};
+import { createVerifyPool, defaultPoolSize } from ${src('crypto/verify-pool.ts')};
 
 const CHAPTER = 'benchchapter0000000000000';
 async function makeLog(size) {
@@ -47,7 +47,7 @@ async function makeLog(size) {
 }
 
 // Same pool size as the app (src/app/trusted-verifier.ts); 0 = everything on this thread.
-const appPoolSize = () => Math.max(1, Math.min(4, (navigator.hardwareConcurrency ?? 2) - 1));
+const appPoolSize = () => defaultPoolSize(navigator.hardwareConcurrency);
 window.runBench = async (size, pooled) => {
   const workerUrl = URL.createObjectURL(new Blob([window.__workerCode], { type: 'text/javascript' }));
   const dispatch = pooled ? createVerifyPool(() => new Worker(workerUrl), appPoolSize()) : undefined;
