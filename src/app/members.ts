@@ -149,16 +149,34 @@ export function createMembersStore(deps: FeatureDeps) {
     const doc = openDoc(deps, docId);
     const [state, setState] = createSignal<MembershipState | null>(null);
     const [passed, setPassed] = createSignal<ReadonlySet<string>>(new Set());
-    let run = 0;
+    // One validation at a time: changes arriving meanwhile (a sync delivers a long log in many
+    // updates) are folded into a single rerun at the end, so the rules run once, not per arrival.
+    let running = false;
+    let dirty = false;
+    let disposed = false;
+    onCleanup(() => {
+      disposed = true;
+    });
     const revalidate = async () => {
-      const mine = ++run;
-      const next = await validateWithPolls(plain, doc, readMembershipLog(doc), {
-        chapterId: docId,
-        ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
-      }, passed());
-      if (mine !== run) return;
-      setPassed(next.passed);
-      setState(next.state);
+      if (running) {
+        dirty = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          dirty = false;
+          const next = await validateWithPolls(plain, doc, readMembershipLog(doc), {
+            chapterId: docId,
+            ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
+          }, passed());
+          if (disposed) return;
+          setPassed(next.passed);
+          setState(next.state);
+        } while (dirty);
+      } finally {
+        running = false;
+      }
     };
     void revalidate();
     onCleanup(observeMembershipLog(doc, () => void revalidate()));
