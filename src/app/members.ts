@@ -19,6 +19,7 @@ import { openDoc } from './feature-deps';
 import type { InviterStatus, RememberedInvite } from './invite-memory';
 import { inviterStatus, recallInvite, rememberInvite } from './invite-memory';
 import { watchInviter } from './inviter-check';
+import type { PollEvidence } from '../domain/membership/poll-evidence';
 import { openMembershipPoll, pollDecisions, validateWithPolls } from './member-polls';
 import type { ValidateMembership } from './trusted-verifier';
 import { createTrustedValidation } from './trusted-verifier';
@@ -154,6 +155,8 @@ export function createMembersStore(deps: FeatureDeps) {
     let running = false;
     let dirty = false;
     let disposed = false;
+    // The last answer's poll evidence: the next check usually settles in one round.
+    let evidence: PollEvidence = { passed: new Set(), closed: new Set() };
     onCleanup(() => {
       disposed = true;
     });
@@ -169,8 +172,9 @@ export function createMembersStore(deps: FeatureDeps) {
           const next = await validateWithPolls(plain, doc, readMembershipLog(doc), {
             chapterId: docId,
             ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
-          }, passed());
+          }, evidence);
           if (disposed) return;
+          evidence = next;
           setPassed(next.passed);
           setState(next.state);
         } while (dirty);
