@@ -1,6 +1,7 @@
 import { canonicalEntry } from '../domain/membership/canonical';
 import { isWellFormed } from '../domain/membership/shape';
 import type { MembershipEntry } from '../domain/membership/types';
+import { sha256Base64url, utf8 } from './hash';
 import { runCheck } from './signed-check';
 import type { VerifyDispatch } from './verify-pool';
 
@@ -51,9 +52,12 @@ export function createEntryVerifier(options: EntryVerifierOptions = {}): EntryVe
 
   const start = (entry: MembershipEntry, canonical: string): Promise<boolean> => {
     const token = `${entry.id}.${entry.signature}`;
-    // Encoding, hashing and verifying all happen where `verify` runs (workers, with a pool).
-    const signature = trusted.has(token) ? null : entry.signature;
-    return verify({ key: entry.author, signature, id: entry.id, text: canonical }).then((ok) => {
+    // Remembered: the hash alone, here and synchronously (no worker to start on a reload).
+    // Otherwise encoding, hashing and verifying all happen where `verify` runs (workers, with a pool).
+    const checked = trusted.has(token)
+      ? Promise.resolve(sha256Base64url(utf8(canonical)) === entry.id)
+      : verify({ key: entry.author, signature: entry.signature, id: entry.id, text: canonical });
+    return checked.then((ok) => {
       if (ok) verified.add(token);
       return ok;
     });

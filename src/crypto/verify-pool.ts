@@ -9,7 +9,7 @@ const BATCH = 256;
 
 interface Pending {
   readonly keys: string[];
-  readonly signatures: (string | null)[];
+  readonly signatures: string[];
   readonly ids: string[];
   readonly texts: string[];
   readonly settle: ((ok: boolean) => void)[];

@@ -8,8 +8,7 @@ import { runCheck } from './signed-check';
 export interface VerifyBatch {
   readonly id: number;
   readonly keys: readonly string[];
-  /** null: hash only (see SignedCheck). */
-  readonly signatures: ReadonlyArray<string | null>;
+  readonly signatures: readonly string[];
   readonly ids: readonly string[];
   readonly texts: readonly string[];
 }
@@ -25,7 +24,7 @@ export function runBatch(batch: VerifyBatch): Promise<Uint8Array<ArrayBuffer>> {
   const results = new Uint8Array(batch.ids.length);
   const pending = batch.ids.map((id, index) => {
     const [key, signature, text] = [batch.keys[index], batch.signatures[index], batch.texts[index]];
-    // A malformed batch fails its checks; it never turns into hash-only ones.
+    // A malformed batch fails its checks.
     if (key === undefined || signature === undefined || text === undefined) return undefined;
     return runCheck({ key, signature, id, text }).then((ok) => {
       results[index] = ok ? 1 : 0;
