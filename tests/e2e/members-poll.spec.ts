@@ -103,5 +103,11 @@ test('under the poll rule a member is removed on every device once the removal p
   }
   await openSection(c.page, 'members', 'Members');
   await expect(c.page.getByTestId('member-list').locator('li', { hasText: 'Cy' })).toHaveAttribute('data-status', 'removed');
+  if (process.env.MEMBER_SHOTS) {
+    for (const width of [360, 1280]) {
+      await b.page.setViewportSize({ width, height: 900 });
+      await b.page.screenshot({ path: `/tmp/members-removed-by-poll-${width}.png`, fullPage: true });
+    }
+  }
   for (const device of [a, b, c]) await device.context.close();
 });
