@@ -1,6 +1,8 @@
 // Validating a 10,000-entry membership log in real Chromium: cold (no key imported, nothing
 // verified) and after one new entry (only that entry is verified again).
-// Run alone: node scripts/bench/membership.mjs
+// Run alone: node scripts/bench/membership.mjs (MEMBERSHIP_POOL_SIZE=1 to compare with one worker,
+// MEMBERSHIP_POOL=off for this thread only, MEMBERSHIP_RUNS, MEMBERSHIP_ENTRIES).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +20,7 @@ import { clearImportedKeys, generateDeviceKeyPair } from ${src('crypto/ed25519.t
 import { createEntryVerifier, signEntry, validateSignedLog } from ${src('crypto/entry-signing.ts')};
 import { draftEntry } from ${src('domain/membership/draft.ts')};
 import { validateLog } from ${src('domain/membership/validate.ts')};
-import { createVerifyPool } from ${src('crypto/verify-pool.ts')};
+import { createVerifyPool, defaultPoolSize } from ${src('crypto/verify-pool.ts')};
 
 const CHAPTER = 'benchchapter0000000000000';
 async function makeLog(size) {
@@ -47,19 +49,27 @@ async function makeLog(size) {
 }
 
 // Same pool size as the app (src/app/trusted-verifier.ts); 0 = everything on this thread.
-const appPoolSize = () => Math.max(1, Math.min(4, (navigator.hardwareConcurrency ?? 2) - 1));
-window.runBench = async (size, pooled) => {
+const appPoolSize = () => window.__poolSize ?? defaultPoolSize(navigator.hardwareConcurrency);
+// Three steps, so the bench can read each thread's CPU time around the cold validation alone.
+let bench = null;
+window.prepareBench = async (size, pooled) => {
   const workerUrl = URL.createObjectURL(new Blob([window.__workerCode], { type: 'text/javascript' }));
   const dispatch = pooled ? createVerifyPool(() => new Worker(workerUrl), appPoolSize()) : undefined;
   const built = await makeLog(size);
   // Fresh objects, as read from the CRDT after a reload: no identity cache can help.
   const entries = JSON.parse(JSON.stringify(built.entries));
-  const options = { chapterId: CHAPTER, genesisId: entries[0].id };
+  bench = { size, dispatch, built, entries, options: { chapterId: CHAPTER, genesisId: entries[0].id } };
+};
+window.coldBench = async () => {
+  const { dispatch, entries, options } = bench;
   clearImportedKeys();
   const verifier = createEntryVerifier({ dispatch });
   const t0 = performance.now();
   const cold = await validateSignedLog(entries, options, verifier);
-  const coldMs = performance.now() - t0;
+  Object.assign(bench, { verifier, cold, coldMs: performance.now() - t0 });
+};
+window.restBench = async () => {
+  const { size, dispatch, built, entries, options, verifier, cold, coldMs } = bench;
   const last = entries[entries.length - 1];
   const next = await signEntry(draftEntry({ type: 'leave' }, { chapterId: CHAPTER, author: built.founder.publicKey, parents: [last], createdAt: '2026-01-02T00:00:00Z' }), built.founder);
   entries.push(JSON.parse(JSON.stringify(next)));
@@ -83,6 +93,45 @@ window.runBench = async (size, pooled) => {
 };
 `;
 
+/** CPU time (ms) per thread of the browser's processes, from /proc (Linux); null elsewhere. */
+function threadCpu(rootPid) {
+  if (rootPid === undefined || !existsSync(`/proc/${rootPid}`)) return null;
+  const tick = 1000 / 100; // USER_HZ
+  const children = new Map();
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(pid)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const cpu = new Map();
+  const walk = (pid) => {
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpu.set(`${pid}/${tid}`, (Number(fields[11]) + Number(fields[12])) * tick);
+      }
+    } catch {
+      // gone meanwhile
+    }
+    for (const child of children.get(pid) ?? []) walk(child);
+  };
+  walk(rootPid);
+  return cpu;
+}
+
+/** The busiest thread's CPU time between two readings: the critical path, whatever else loads the machine. */
+function busiestThreadMs(before, after) {
+  if (before === null || after === null) return null;
+  let busiest = 0;
+  for (const [thread, ms] of after) busiest = Math.max(busiest, ms - (before.get(thread) ?? 0));
+  return busiest;
+}
+
 async function bundlePageScript() {
   const dir = await mkdtemp(join(tmpdir(), 'membership-bench-'));
   const bundle = async (input) =>
@@ -97,9 +146,12 @@ async function bundlePageScript() {
   }
 }
 
-export async function measureMembership({ size = 10_000, runs = 3, pooled = true } = {}) {
-  const code = await bundlePageScript();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+export async function measureMembership({ size = 10_000, runs = 3, pooled = true, poolSize = undefined } = {}) {
+  // poolSize: workers to use instead of the app's default (e.g. 1 to compare with one worker).
+  const code = `${poolSize === undefined ? '' : `window.__poolSize = ${Number(poolSize)};\n`}${await bundlePageScript()}`;
+  const server = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.connect(server.wsEndpoint());
+  const rootPid = server.process().pid;
   try {
     const samples = [];
     for (let i = 0; i < runs; i += 1) {
@@ -108,18 +160,24 @@ export async function measureMembership({ size = 10_000, runs = 3, pooled = true
       await page.route('https://bench.invalid/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
       await page.goto('https://bench.invalid/');
       await page.addScriptTag({ content: code });
-      samples.push(await page.evaluate(([n, p]) => window.runBench(n, p), [size, pooled]));
+      await page.evaluate(([n, p]) => window.prepareBench(n, p), [size, pooled]);
+      const before = threadCpu(rootPid);
+      await page.evaluate(() => window.coldBench());
+      const coldCpuMs = busiestThreadMs(before, threadCpu(rootPid));
+      samples.push({ ...(await page.evaluate(() => window.restBench())), coldCpuMs });
       await page.close();
     }
     const cold = samples.map((s) => s.coldMs).sort((a, b) => a - b);
     const update = samples.map((s) => s.updateMs).sort((a, b) => a - b);
     const reload = samples.map((s) => s.reloadMs).sort((a, b) => a - b);
     const rules = samples.map((s) => s.rulesMs).sort((a, b) => a - b);
+    const cpu = samples.map((s) => s.coldCpuMs).filter((ms) => ms !== null).sort((a, b) => a - b);
     const bad = samples.find((s) => s.coldValid !== s.size || s.warmValid !== s.size + 1 || s.reloadValid !== s.size + 1);
     if (bad) throw new Error(`bench log did not validate: ${JSON.stringify(bad)}`);
-    return { size, runs, coldMedian: cold[Math.floor(runs / 2)], coldBest: cold[0], updateMedian: update[Math.floor(runs / 2)], reloadMedian: reload[Math.floor(runs / 2)], rulesMedian: rules[Math.floor(runs / 2)], members: samples[0].members };
+    return { size, runs, coldMedian: cold[Math.floor(runs / 2)], coldBest: cold[0], updateMedian: update[Math.floor(runs / 2)], reloadMedian: reload[Math.floor(runs / 2)], rulesMedian: rules[Math.floor(runs / 2)], coldBusiestThreadCpuMedian: cpu.length > 0 ? cpu[Math.floor(cpu.length / 2)] : null, members: samples[0].members };
   } finally {
     await browser.close();
+    await server.close();
   }
 }
 
@@ -130,6 +188,8 @@ export async function membershipRows(row, ms) {
   row('membership log: +1 entry', ms(m.updateMedian), '', undefined);
   row('membership log: reload (remembered)', ms(m.reloadMedian), '', undefined);
   row('membership log: rules only (no signature checks)', ms(m.rulesMedian), '', undefined);
+  // Load-independent view of the cold run: CPU time of its busiest thread (Linux only).
+  if (m.coldBusiestThreadCpuMedian !== null) row('membership log: cold, busiest thread CPU', ms(m.coldBusiestThreadCpuMedian), '', undefined);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -137,6 +197,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     size: Number(process.env.MEMBERSHIP_ENTRIES ?? 10_000),
     runs: Number(process.env.MEMBERSHIP_RUNS ?? 3),
     pooled: process.env.MEMBERSHIP_POOL !== 'off',
+    poolSize: process.env.MEMBERSHIP_POOL_SIZE,
   });
   console.log(JSON.stringify(figures));
 }

@@ -4,7 +4,7 @@ import { createPoll, readPolls } from '../crdt/poll-repository';
 import { signPoll, verifyAllSigned } from '../crypto/ballot-signing';
 import type { DeviceKeyPair } from '../crypto/ed25519';
 import type { DocId } from '../domain/ids';
-import { passedMembershipPolls } from '../domain/membership/poll-evidence';
+import { membershipPollEvidence, type PollEvidence } from '../domain/membership/poll-evidence';
 import { createAdmissionPolicy } from '../domain/membership/policy';
 import type { EntryBody, EntryId, MemberId } from '../domain/membership/types';
 import { ENTRY_LIMITS } from '../domain/membership/types';
@@ -19,6 +19,8 @@ export interface PollAwareState {
   readonly state: MembershipState;
   /** Linked polls that passed: the evidence the state was validated with. */
   readonly passed: ReadonlySet<string>;
+  /** Linked polls with a final close record, passed or not (the rest are still open). */
+  readonly closed: ReadonlySet<string>;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -27,31 +29,36 @@ const MAX_ROUNDS = 4;
 
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((id) => b.has(id));
 
+const NO_EVIDENCE: PollEvidence = { passed: NONE, closed: NONE };
+
+const policyFor = (evidence: PollEvidence) => createAdmissionPolicy({ passedPolls: evidence.passed, closedPolls: evidence.closed });
+
 /**
  * Validates the membership log with the chapter's polls as evidence: validate, find which linked
- * polls passed (their voters come from that state), validate again with that evidence, until the
- * set of passed polls stops changing. `previous` (the last answer) usually makes it one round.
+ * polls closed and passed (their voters come from that state), validate again with that evidence,
+ * until the evidence stops changing. `previous` (the last answer, or just the polls that passed)
+ * usually makes it one round.
  */
 export async function validateWithPolls(
   validate: ValidateMembership,
   doc: Y.Doc,
   log: readonly unknown[],
   options: ValidateOptions,
-  previous: ReadonlySet<string> = NONE,
+  previous: ReadonlySet<string> | PollEvidence = NO_EVIDENCE,
 ): Promise<PollAwareState> {
-  let passed = previous;
-  let state = await validate(log, { ...options, policy: createAdmissionPolicy({ passedPolls: passed }) });
+  let evidence: PollEvidence = 'passed' in previous ? previous : { passed: previous, closed: previous };
+  let state = await validate(log, { ...options, policy: policyFor(evidence) });
   for (let round = 1; round < MAX_ROUNDS; round += 1) {
-    const next = await passedPolls(doc, options.chapterId, state);
-    if (sameSet(next, passed)) return { state, passed };
-    passed = next;
-    state = await validate(log, { ...options, policy: createAdmissionPolicy({ passedPolls: passed }) });
+    const next = await pollEvidence(doc, options.chapterId, state);
+    if (sameSet(next.passed, evidence.passed) && sameSet(next.closed, evidence.closed)) break;
+    evidence = next;
+    state = await validate(log, { ...options, policy: policyFor(evidence) });
   }
-  return { state, passed };
+  return { state, passed: evidence.passed, closed: evidence.closed };
 }
 
-async function passedPolls(doc: Y.Doc, chapterId: DocId, state: MembershipState): Promise<ReadonlySet<string>> {
-  if (state.pollLinks.length === 0) return NONE;
+async function pollEvidence(doc: Y.Doc, chapterId: DocId, state: MembershipState): Promise<PollEvidence> {
+  if (state.pollLinks.length === 0) return NO_EVIDENCE;
   const polls = readPolls(doc);
   const records: unknown[] = [];
   for (const link of state.pollLinks) {
@@ -59,7 +66,7 @@ async function passedPolls(doc: Y.Doc, chapterId: DocId, state: MembershipState)
     if (raw) records.push(raw.definition, ...raw.ballots, ...raw.closes);
   }
   const authentic = await verifyAllSigned(records);
-  return passedMembershipPolls({ chapterId, state, polls, isAuthentic: (record) => authentic.has(record) });
+  return membershipPollEvidence({ chapterId, state, polls, isAuthentic: (record) => authentic.has(record) });
 }
 
 const VOTE_DAYS = 7;

@@ -19,6 +19,7 @@ import { openDoc } from './feature-deps';
 import type { InviterStatus, RememberedInvite } from './invite-memory';
 import { inviterStatus, recallInvite, rememberInvite } from './invite-memory';
 import { watchInviter } from './inviter-check';
+import type { PollEvidence } from '../domain/membership/poll-evidence';
 import { openMembershipPoll, pollDecisions, validateWithPolls } from './member-polls';
 import type { ValidateMembership } from './trusted-verifier';
 import { createTrustedValidation } from './trusted-verifier';
@@ -149,16 +150,37 @@ export function createMembersStore(deps: FeatureDeps) {
     const doc = openDoc(deps, docId);
     const [state, setState] = createSignal<MembershipState | null>(null);
     const [passed, setPassed] = createSignal<ReadonlySet<string>>(new Set());
-    let run = 0;
+    // One validation at a time: changes arriving meanwhile (a sync delivers a long log in many
+    // updates) are folded into a single rerun at the end, so the rules run once, not per arrival.
+    let running = false;
+    let dirty = false;
+    let disposed = false;
+    // The last answer's poll evidence: the next check usually settles in one round.
+    let evidence: PollEvidence = { passed: new Set(), closed: new Set() };
+    onCleanup(() => {
+      disposed = true;
+    });
     const revalidate = async () => {
-      const mine = ++run;
-      const next = await validateWithPolls(plain, doc, readMembershipLog(doc), {
-        chapterId: docId,
-        ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
-      }, passed());
-      if (mine !== run) return;
-      setPassed(next.passed);
-      setState(next.state);
+      if (running) {
+        dirty = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          dirty = false;
+          const next = await validateWithPolls(plain, doc, readMembershipLog(doc), {
+            chapterId: docId,
+            ...(genesisId ? { genesisId: genesisId as EntryId } : {}),
+          }, evidence);
+          if (disposed) return;
+          evidence = next;
+          setPassed(next.passed);
+          setState(next.state);
+        } while (dirty);
+      } finally {
+        running = false;
+      }
     };
     void revalidate();
     onCleanup(observeMembershipLog(doc, () => void revalidate()));

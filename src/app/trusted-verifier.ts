@@ -1,6 +1,6 @@
 import type { EntryVerifier } from '../crypto/entry-signing';
 import { createEntryVerifier, validateSignedLog } from '../crypto/entry-signing';
-import { createVerifyPool } from '../crypto/verify-pool';
+import { createVerifyPool, defaultPoolSize } from '../crypto/verify-pool';
 import type { ValidateOptions } from '../domain/membership/validate';
 import type { MembershipState } from '../domain/membership/view';
 import type { Catalog } from '../persistence/catalog';
@@ -20,7 +20,7 @@ export type ValidateMembership = (entries: readonly unknown[], options: Validate
 export function createTrustedValidation(catalog: Catalog): ValidateMembership {
   const dispatch = createVerifyPool(
     () => new Worker(new URL('../crypto/verify-worker.ts', import.meta.url), { type: 'module' }),
-    Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)),
+    defaultPoolSize(globalThis.navigator?.hardwareConcurrency),
   );
   let known = new Set<string>();
   const verifier: Promise<EntryVerifier> = catalog.readSetting<readonly string[]>(KEY).then(

@@ -1,8 +1,8 @@
 import { canonicalEntry } from '../domain/membership/canonical';
 import { isWellFormed } from '../domain/membership/shape';
 import type { MembershipEntry } from '../domain/membership/types';
-import { verifyBytes } from './ed25519';
 import { sha256Base64url, utf8 } from './hash';
+import { runCheck } from './signed-check';
 import type { VerifyDispatch } from './verify-pool';
 
 export interface EntryVerifier {
@@ -45,18 +45,19 @@ const CHUNK = 500;
  */
 export function createEntryVerifier(options: EntryVerifierOptions = {}): EntryVerifier {
   const trusted = new Set(options.trusted);
-  const verify = options.dispatch ?? verifyBytes;
+  const verify = options.dispatch ?? runCheck;
   const verified = new Set<string>();
   let cache = new Map<string, Cached>();
   let seen = new WeakMap<object, Promise<boolean>>();
 
   const start = (entry: MembershipEntry, canonical: string): Promise<boolean> => {
     const token = `${entry.id}.${entry.signature}`;
-    const bytes = utf8(canonical);
-    // The signature check goes to WebCrypto first; the id is hashed on this thread meanwhile.
-    const signed = trusted.has(token) ? Promise.resolve(true) : verify(entry.author, entry.signature, bytes);
-    if (sha256Base64url(bytes) !== entry.id) return Promise.resolve(false);
-    return signed.then((ok) => {
+    // Remembered: the hash alone, here and synchronously (no worker to start on a reload).
+    // Otherwise encoding, hashing and verifying all happen where `verify` runs (workers, with a pool).
+    const checked = trusted.has(token)
+      ? Promise.resolve(sha256Base64url(utf8(canonical)) === entry.id)
+      : verify({ key: entry.author, signature: entry.signature, id: entry.id, text: canonical });
+    return checked.then((ok) => {
       if (ok) verified.add(token);
       return ok;
     });

@@ -1,32 +1,45 @@
-import { verifyBytes } from './ed25519';
+import type { SignedCheck } from './signed-check';
+import { runCheck } from './signed-check';
 import type { VerifyBatch, VerifyResults } from './verify-worker';
 
-/** Checks one signature: `verifyBytes` on this thread, or a pool of workers (see below). */
-export type VerifyDispatch = (key: string, signature: string, bytes: Uint8Array<ArrayBuffer>) => Promise<boolean>;
+/** Runs one check (see signed-check.ts): on this thread (`runCheck`) or in a pool of workers. */
+export type VerifyDispatch = (check: SignedCheck) => Promise<boolean>;
 
 const BATCH = 256;
 
 interface Pending {
-  readonly jobs: { key: string; signature: string; bytes: Uint8Array<ArrayBuffer> }[];
+  readonly keys: string[];
+  readonly signatures: string[];
+  readonly ids: string[];
+  readonly texts: string[];
   readonly settle: ((ok: boolean) => void)[];
 }
 
+const emptyBatch = (): Pending => ({ keys: [], signatures: [], ids: [], texts: [], settle: [] });
+
 /**
- * Spreads signature checks over `size` workers in batches (a batch is sent when full or at the
- * end of the current task), so a long log is verified on every core while this thread hashes
- * and canonicalizes the next entries. Without Worker support, or if a worker fails, checks run
- * here instead: the results are the same, only slower.
+ * One worker per core by default: during a cold validation this thread only canonicalizes
+ * entries and otherwise waits, so every core can verify.
+ */
+export const defaultPoolSize = (cores: number | undefined): number => Math.max(1, Math.min(4, cores ?? 2));
+
+/**
+ * Spreads checks (hash + signature) over `size` workers in batches (a batch is sent when full or
+ * at the end of the current task), so a long log is verified on every core while this thread
+ * canonicalizes the next entries. Without Worker support, or if a worker fails, checks run here
+ * instead: the results are the same, only slower.
  */
 export function createVerifyPool(makeWorker: () => Worker, size: number): VerifyDispatch {
-  if (typeof Worker === 'undefined' || size < 1) return verifyBytes;
+  if (typeof Worker === 'undefined' || size < 1) return runCheck;
   let workers: { worker: Worker; waiting: Map<number, Pending> }[] | null = null;
   let next = 0;
   let batchId = 0;
   let open: Pending | null = null;
 
   const fallback = (pending: Pending): void => {
-    pending.jobs.forEach((job, index) => {
-      void verifyBytes(job.key, job.signature, job.bytes).then(pending.settle[index]);
+    pending.ids.forEach((id, index) => {
+      const check = { key: pending.keys[index]!, signature: pending.signatures[index]!, id, text: pending.texts[index]! };
+      void runCheck(check).then(pending.settle[index]);
     });
   };
   const start = () => {
@@ -37,7 +50,7 @@ export function createVerifyPool(makeWorker: () => Worker, size: number): Verify
           const pending = slot.waiting.get(event.data.id);
           slot.waiting.delete(event.data.id);
           pending?.settle.forEach((settle, index) => {
-            settle(event.data.results[index] === true);
+            settle(event.data.results[index] === 1);
           });
         };
         slot.worker.onerror = () => {
@@ -60,21 +73,27 @@ export function createVerifyPool(makeWorker: () => Worker, size: number): Verify
       fallback(pending);
       return;
     }
-    const slot = pool[next % pool.length]!;
+    // The worker with the fewest batches in flight: a core busy elsewhere gets less work.
+    let slot = pool[next % pool.length]!;
     next += 1;
+    for (const other of pool) if (other.waiting.size < slot.waiting.size) slot = other;
     const id = ++batchId;
     slot.waiting.set(id, pending);
-    slot.worker.postMessage({ id, jobs: pending.jobs } satisfies VerifyBatch);
+    const { keys, signatures, ids, texts } = pending;
+    slot.worker.postMessage({ id, keys, signatures, ids, texts } satisfies VerifyBatch);
   };
-  return (key, signature, bytes) =>
+  return (check) =>
     new Promise<boolean>((resolve) => {
       if (open === null) {
-        open = { jobs: [], settle: [] };
+        open = emptyBatch();
         // Whatever is queued in this task goes out together.
         queueMicrotask(flush);
       }
-      open.jobs.push({ key, signature, bytes });
+      open.keys.push(check.key);
+      open.signatures.push(check.signature);
+      open.ids.push(check.id);
+      open.texts.push(check.text);
       open.settle.push(resolve);
-      if (open.jobs.length >= BATCH) flush();
+      if (open.ids.length >= BATCH) flush();
     });
 }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createChapter, inviteLink, newDevice, openSection, requestToJoin } from './devices';
+import { createChapter, inviteLink, newDevice, openSection, requestToJoin, threeMembers } from './devices';
 
 async function voteYes(page: Page): Promise<void> {
   await page.getByTestId('ballot').getByLabel('Yes', { exact: true }).check();
@@ -52,5 +52,62 @@ test('under the poll rule a newcomer is admitted on every device once the chapte
   await expect(c.page.getByTestId('member-count')).toHaveText('3 members');
   await expect(c.page.getByTestId('member-list').locator('li', { hasText: 'Cleo' })).toContainText('you');
   await expect(a.page.getByTestId('member-history')).toContainText('Ana agreed to admit Cleo');
+  for (const device of [a, b, c]) await device.context.close();
+});
+
+test('under the poll rule a member is removed on every device once the removal poll passes, and the record stays', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const [a, b, c] = await threeMembers(browser, 'Leeds chapter');
+  await a.page.getByTestId('rule-poll').click();
+
+  // Ben, no convener, puts Cy's removal to a vote.
+  await openSection(b.page, 'members', 'Members');
+  const cyOnB = b.page.getByTestId('member-list').locator('li', { hasText: 'Cy' });
+  await cyOnB.getByRole('button', { name: 'Put the removal of Cy to a vote' }).click();
+  await expect(cyOnB.getByTestId('vote-poll')).toBeVisible();
+  await expect(b.page.getByTestId('member-history')).toContainText('Ben put Cy to a vote');
+  await cyOnB.getByTestId('vote-poll').click();
+  await expect(b.page.getByTestId('poll-question')).toHaveText('Remove Cy from the chapter?');
+  await voteYes(b.page);
+
+  // Ana votes from her own device.
+  const cyOnA = a.page.getByTestId('member-list').locator('li', { hasText: 'Cy' });
+  await expect(cyOnA.getByTestId('vote-poll')).toBeVisible();
+  await expect(cyOnA).toHaveAttribute('data-status', 'active');
+  await cyOnA.getByTestId('vote-poll').click();
+  await voteYes(a.page);
+  await expect(a.page.getByTestId('poll-turnout')).toHaveText('2 of 3 members voted');
+  // Cy votes against, from the poll's address; the poll closes early once everyone voted.
+  await c.page.goto(a.page.url());
+  await expect(c.page.getByTestId('poll-question')).toHaveText('Remove Cy from the chapter?');
+  await c.page.getByTestId('ballot').getByLabel('No', { exact: true }).check();
+  await c.page.getByTestId('cast-ballot').click();
+  await expect(c.page.getByTestId('my-ballot')).toHaveText(/No$/);
+  // Ben opened the poll, so he may close it.
+  await expect(b.page.getByTestId('poll-turnout')).toHaveText('3 of 3 members voted');
+  await b.page.getByTestId('poll-close').click();
+  await expect(b.page.getByTestId('poll-status')).toHaveText('final');
+  await expect(b.page.getByTestId('poll-outcome')).toHaveText('Passed');
+  await expect(b.page.getByTestId('poll-bars')).toContainText('No: 1');
+
+  // Ben, who put it to the vote, carries out the decision; every device shows Cy as removed, record kept.
+  for (const device of [b, a]) await openSection(device.page, 'members', 'Members');
+  for (const device of [a, b]) {
+    const cy = device.page.getByTestId('member-list').locator('li', { hasText: 'Cy' });
+    await expect(cy).toHaveAttribute('data-status', 'removed');
+    await expect(cy).toContainText('removed');
+    await expect(device.page.getByTestId('member-count')).toHaveText('2 members');
+    await expect(device.page.getByTestId('member-history')).toContainText('Ben removed Cy: “Remove Cy from the chapter?”');
+    await expect(device.page.getByTestId('member-history')).toContainText('Ben put Cy to a vote');
+    await expect(device.page.getByTestId('invalid-entries')).toHaveCount(0);
+  }
+  await openSection(c.page, 'members', 'Members');
+  await expect(c.page.getByTestId('member-list').locator('li', { hasText: 'Cy' })).toHaveAttribute('data-status', 'removed');
+  if (process.env.MEMBER_SHOTS) {
+    for (const width of [360, 1280]) {
+      await b.page.setViewportSize({ width, height: 900 });
+      await b.page.screenshot({ path: `/tmp/members-removed-by-poll-${width}.png`, fullPage: true });
+    }
+  }
   for (const device of [a, b, c]) await device.context.close();
 });

@@ -1,14 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
-import { createChapter, inviteLink, newDevice } from './devices';
-
-const docIdOf = (link: string): string => /#join\/([a-z0-9]+)\//.exec(link)?.[1] ?? '';
-
-/** On a branch's page: ask, for one of this device's chapters, to join it. */
-async function askToJoin(page: Page, chapter: string): Promise<void> {
-  await page.getByTestId('federation-child').selectOption({ label: chapter });
-  await page.getByTestId('ask-join').click();
-  await expect(page.getByText('Request sent.')).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { newDevice } from './devices';
+import { regionWithChapters } from './region-setup';
 
 test('an event chapter A shares with the federation shows on chapter B’s device, once, without RSVP, and follows a cancel', async ({ browser }) => {
   // Two devices, three documents, two joins over the relay: generous on a loaded 2-core machine.
@@ -16,29 +8,12 @@ test('an event chapter A shares with the federation shows on chapter B’s devic
   const rosa = await newDevice(browser);
   const bo = await newDevice(browser);
 
-  // Rosa founds the region and chapter A, and joins A to the region (asking and accepting herself).
-  await rosa.page.getByTestId('new-chapter').click();
-  await rosa.page.getByLabel('Name', { exact: true }).fill('South region');
-  await rosa.page.getByLabel('Level').selectOption('regional');
-  await rosa.page.getByLabel('Your name, as members will see it').fill('Rosa');
-  await rosa.page.getByTestId('new-chapter-submit').click();
-  await expect(rosa.page.getByTestId('chapter-name')).toHaveText('South region');
-  const regionLink = await inviteLink(rosa.page);
-  await rosa.page.getByRole('link', { name: 'Chapters', exact: true }).click();
-  await createChapter(rosa.page, { name: 'Alpha chapter', founder: 'Rosa' });
-  const alphaUrl = rosa.page.url();
-  await rosa.page.goto(`/chapters/${docIdOf(regionLink)}`);
-  await askToJoin(rosa.page, 'Alpha chapter');
-  await rosa.page.getByRole('button', { name: 'Accept Alpha chapter' }).click();
-  await expect(rosa.page.getByTestId('federation-members')).toContainText('Alpha chapter');
-
-  // Bo founds chapter B and joins it to the same region; Rosa accepts.
-  await createChapter(bo.page, { name: 'Beta chapter', founder: 'Bo' });
-  await bo.page.goto(regionLink);
-  await expect(bo.page.getByTestId('chapter-name')).toHaveText('South region');
-  await askToJoin(bo.page, 'Beta chapter');
-  await rosa.page.getByRole('button', { name: 'Accept Beta chapter' }).click();
-  await expect(rosa.page.getByTestId('federation-members')).toContainText('Beta chapter');
+  // Rosa founds the region and chapter A, Bo founds chapter B; both chapters ask to join and Rosa accepts.
+  const { chapterUrls } = await regionWithChapters(rosa, { name: 'South region', founder: 'Rosa' }, [
+    { device: rosa, name: 'Alpha chapter', founder: 'Rosa' },
+    { device: bo, name: 'Beta chapter', founder: 'Bo' },
+  ]);
+  const alphaUrl = chapterUrls.get('Alpha chapter') ?? '';
 
   // Rosa plans an all-day march in chapter A and shares it with the federation.
   await rosa.page.goto(alphaUrl);

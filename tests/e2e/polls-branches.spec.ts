@@ -1,16 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
-import { createChapter, type Device, inviteLink, newDevice, openSection } from './devices';
-
-const docIdOf = (link: string): string => /#join\/([a-z0-9]+)\//.exec(link)?.[1] ?? '';
-
-/** On the region's page, asks (for `chapter`, which this device speaks for) to join the region. */
-async function askToJoin(page: Page, regionLink: string, chapter: string): Promise<void> {
-  await page.goto(regionLink);
-  await expect(page.getByTestId('chapter-name')).toHaveText('South East region');
-  await page.getByTestId('federation-child').selectOption({ label: chapter });
-  await page.getByTestId('ask-join').click();
-  await expect(page.getByText('Request sent.')).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { type Device, newDevice, openSection } from './devices';
+import { regionWithChapters } from './region-setup';
 
 async function openRegionPoll(device: Device, regionId: string, question: string): Promise<void> {
   await device.page.goto(`/chapters/${regionId}`);
@@ -29,29 +19,13 @@ test('a region puts a poll to two of its member chapters: one member of each vot
   const kim = await newDevice(browser);
   const dee = await newDevice(browser);
 
-  // Rosa founds the region and the Kent chapter; Kim founds Sussex; Dee founds Dover.
-  await rosa.page.getByTestId('new-chapter').click();
-  await rosa.page.getByLabel('Name', { exact: true }).fill('South East region');
-  await rosa.page.getByLabel('Level').selectOption('regional');
-  await rosa.page.getByLabel('Your name, as members will see it').fill('Rosa');
-  await rosa.page.getByTestId('new-chapter-submit').click();
-  await expect(rosa.page.getByTestId('branch-level')).toHaveText('Regional branch');
-  const regionLink = await inviteLink(rosa.page);
-  const regionId = docIdOf(regionLink);
-  await rosa.page.getByRole('link', { name: 'Chapters', exact: true }).click();
-  await createChapter(rosa.page, { name: 'Kent chapter', founder: 'Rosa' });
-  await createChapter(kim.page, { name: 'Sussex chapter', founder: 'Kim' });
-  await createChapter(dee.page, { name: 'Dover chapter', founder: 'Dee' });
-
-  // Each chapter asks to join; Rosa, the region's founder, accepts all three.
-  await askToJoin(rosa.page, regionLink, 'Kent chapter');
-  await askToJoin(kim.page, regionLink, 'Sussex chapter');
-  await askToJoin(dee.page, regionLink, 'Dover chapter');
-  for (const chapter of ['Kent chapter', 'Sussex chapter', 'Dover chapter']) {
-    await expect(rosa.page.getByTestId('federation-requests')).toContainText(chapter);
-    await rosa.page.getByRole('button', { name: `Accept ${chapter}` }).click();
-    await expect(rosa.page.getByTestId('federation-members')).toContainText(chapter);
-  }
+  // Rosa founds the region and the Kent chapter; Kim founds Sussex; Dee founds Dover; Rosa accepts all three.
+  const { region } = await regionWithChapters(rosa, { name: 'South East region', founder: 'Rosa' }, [
+    { device: rosa, name: 'Kent chapter', founder: 'Rosa' },
+    { device: kim, name: 'Sussex chapter', founder: 'Kim' },
+    { device: dee, name: 'Dover chapter', founder: 'Dee' },
+  ]);
+  const regionId = region.id;
 
   // Rosa puts a regional poll to Kent and Sussex only, each chapter counting 1 split among its voters.
   const question = 'Hold the regional gathering in Canterbury?';

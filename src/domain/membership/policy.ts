@@ -18,15 +18,20 @@ export type AdmissionRejection = 'pollRequired' | 'pollNotLinked' | 'pollNotPass
 export type AdmissionOutcome =
   /** The request is admitted by this entry. */
   | { readonly kind: 'admitted' }
+  /** Put to a poll that has no final close record yet: counts for nothing until the close. */
+  | { readonly kind: 'awaitingVote' }
   /** The admit is counted, but the rule is not satisfied yet. */
   | { readonly kind: 'endorsed' }
   | { readonly kind: 'rejected'; readonly reason: AdmissionRejection };
 
+/** 'passed' / 'failed': the poll has a final close record with that result; 'open': it has none (yet). */
+export type PollStatus = 'passed' | 'failed' | 'open';
+
 /** Pluggable so polls (or other rules) can be wired in without touching the validator. */
 export interface AdmissionPolicy {
   readonly decide: (context: AdmissionContext) => AdmissionOutcome;
-  /** Whether a poll passed (a final close record whose result passes): decides admissions and removals put to a vote. */
-  readonly pollPassed: (pollId: string) => boolean;
+  /** Decides admissions and removals put to a vote: only 'passed' lets them count (see `createAdmissionPolicy`). */
+  readonly pollStatus: (pollId: string) => PollStatus;
 }
 
 export interface AdmissionPolicyOptions {
@@ -36,17 +41,33 @@ export interface AdmissionPolicyOptions {
    * polls in the document), so every device decides alike. Default: no poll passed.
    */
   readonly passedPolls?: ReadonlySet<string>;
+  /**
+   * The ids of polls that have a final close record, whatever its result (a superset of
+   * `passedPolls`, same purity rule). A linked poll in neither set is still open. Default: none
+   * known closed, so every poll that did not pass counts as open.
+   */
+  readonly closedPolls?: ReadonlySet<string>;
 }
 
 const ADMITTED: AdmissionOutcome = { kind: 'admitted' };
+const AWAITING: AdmissionOutcome = { kind: 'awaitingVote' };
 const ENDORSED: AdmissionOutcome = { kind: 'endorsed' };
 const NONE: ReadonlySet<string> = new Set();
 
+/**
+ * The rule for votes: an admission or removal put to a chapter poll counts only once the poll's
+ * final close record exists and its result passes. The evidence is not positional: the admit
+ * takes effect at its own place in the log, whenever the close record arrives (it lives beside
+ * the log, not in it). Until the close the entry is "waiting for the vote" (pending, not
+ * invalid) and changes nothing; a poll closed without passing makes it invalid for good.
+ */
 export function createAdmissionPolicy(options: AdmissionPolicyOptions = {}): AdmissionPolicy {
   const passed = options.passedPolls ?? NONE;
-  const pollPassed = (pollId: string): boolean => passed.has(pollId);
+  const closed = options.closedPolls ?? NONE;
+  const pollStatus = (pollId: string): PollStatus => (passed.has(pollId) ? 'passed' : closed.has(pollId) ? 'failed' : 'open');
+  const byStatus = { passed: ADMITTED, open: AWAITING, failed: { kind: 'rejected', reason: 'pollNotPassed' } } as const;
   return {
-    pollPassed,
+    pollStatus,
     decide({ rule, admit, endorsers, activeMembers, pollLinked }) {
       switch (rule.kind) {
         case 'any-member':
@@ -58,7 +79,7 @@ export function createAdmissionPolicy(options: AdmissionPolicyOptions = {}): Adm
           if (admit.pollId === undefined) return { kind: 'rejected', reason: 'pollRequired' };
           // A poll about something else (or linked by a forged entry) never admits anyone.
           if (!pollLinked) return { kind: 'rejected', reason: 'pollNotLinked' };
-          return pollPassed(admit.pollId) ? ADMITTED : { kind: 'rejected', reason: 'pollNotPassed' };
+          return byStatus[pollStatus(admit.pollId)];
       }
     },
   };

@@ -18,6 +18,8 @@ import type { InvalidReason } from './view';
  * - 'grant-role' / 'revoke-role' / 'set-admission-rule': active conveners only.
  * - 'remove': a convener, enough members under the 'n-members' rule, or any member once a linked
  *   removal poll passed (see applyRemove).
+ * - An admit or removal decided by a poll counts only once the poll's final close record passes
+ *   it; before the close it is pending ('awaitingVote'), after a failed close invalid (policy.ts).
  * - 'link-poll': any active member puts a pending request or an active member's removal to a poll;
  *   one poll decides one thing.
  * Every member-signed entry needs an active member's unrevoked device at that point.
@@ -28,7 +30,8 @@ export interface RuleContext {
   readonly genesisId: EntryId | null;
 }
 
-type Verdict = InvalidReason | null;
+/** null: applied. 'awaitingVote': changes nothing until its poll closes (a pending verdict). */
+export type Verdict = InvalidReason | 'awaitingVote' | null;
 
 export function applyEntry(state: ReplayState, entry: MembershipEntry, context: RuleContext): Verdict {
   if (entry.type === 'found') return applyFound(state, entry, context.genesisId);
@@ -123,9 +126,9 @@ function applyAdmit(state: ReplayState, entry: AdmitEntry, member: MemberSlot, p
     activeMembers: state.activeCount,
     pollLinked: link?.requestId === slot.entry.id,
   });
-  if (outcome.kind === 'rejected') {
+  if (outcome.kind === 'rejected' || outcome.kind === 'awaitingVote') {
     slot.endorsers.delete(member.id);
-    return outcome.reason;
+    return outcome.kind === 'rejected' ? outcome.reason : 'awaitingVote';
   }
   if (outcome.kind === 'admitted') {
     slot.admitted = true;
@@ -203,8 +206,9 @@ function applyRemove(state: ReplayState, entry: RemoveEntry, member: MemberSlot,
   };
   if (member.roles.has('convener')) return complete();
   if (entry.decisionId !== undefined && state.pollLinks.get(entry.decisionId)?.memberId === target.id) {
-    // Any member carries out a removal the chapter voted for; a failed or open poll decides nothing.
-    return policy.pollPassed(entry.decisionId) ? complete() : 'pollNotPassed';
+    // Any member carries out a removal the chapter voted for; until the close it waits, a failed poll refuses it.
+    const status = policy.pollStatus(entry.decisionId);
+    return status === 'passed' ? complete() : status === 'open' ? 'awaitingVote' : 'pollNotPassed';
   }
   if (state.rule.kind !== 'n-members') return 'notAllowed';
   let agreed = state.removals.get(target.id);

@@ -2,7 +2,7 @@ import { canonicalJson } from './canonical';
 import { orderLog } from './order';
 import type { AdmissionPolicy } from './policy';
 import { defaultAdmissionPolicy } from './policy';
-import { applyEntry, type RuleContext } from './rules';
+import { applyEntry, type RuleContext, type Verdict } from './rules';
 import { parseEntry } from './shape';
 import type { ReplayState } from './state';
 import { emptyState, snapshotInvites, snapshotMembers, snapshotPollLinks, snapshotRemovals, snapshotRequests } from './state';
@@ -80,7 +80,13 @@ export function validateLog(
     if (entry.id === state.foundedBy || entry.parents.some((parent) => state.lineage.has(parent))) {
       state.lineage.add(entry.id);
     }
-    verdicts.push(reason === null ? { id: entry.id, status: 'valid', reason: null } : invalid(entry.id, reason));
+    verdicts.push(
+      reason === null
+        ? { id: entry.id, status: 'valid', reason: null }
+        : reason === 'awaitingVote'
+          ? { id: entry.id, status: 'pending', reason }
+          : invalid(entry.id, reason),
+    );
   }
   for (const entry of pending) verdicts.push({ id: entry.id, status: 'pending', reason: 'missingParents' });
   const seenKeys = new Set<string>();
@@ -109,7 +115,7 @@ function check(
   chapterId: ChapterId,
   entries: ReadonlyMap<EntryId, MembershipEntry>,
   isVerified: VerifiedCheck,
-): InvalidReason | null {
+): Verdict {
   if (entry.chapterId !== chapterId) return 'wrongChapter';
   if (!isVerified(entry)) return 'badSignature';
   let expected = 1;

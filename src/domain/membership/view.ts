@@ -123,7 +123,11 @@ export type InvalidReason =
   /** The invite's issuer has left or been removed, or the issuing device was revoked. */
   | 'inviteWithdrawn';
 
-export type PendingReason = 'missingParents';
+/**
+ * 'missingParents': an earlier record it builds on has not arrived. 'awaitingVote': an admission
+ * or removal put to a chapter poll that has no final close record yet (see policy.ts).
+ */
+export type PendingReason = 'missingParents' | 'awaitingVote';
 
 export type EntryVerdict =
   | { readonly id: EntryId; readonly status: 'valid'; readonly reason: null }

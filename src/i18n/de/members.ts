@@ -30,6 +30,7 @@ export const membersDe: Translation<typeof membersEn> = {
   'members.invalid.body': 'Diese Einträge sind in der Gruppe, haben aber die Prüfung von Signatur oder Berechtigung nicht bestanden. Sie werden angezeigt, aber nie gezählt.',
   'members.invalid.entry': '{type}: {reason}',
   'members.pending.entry': '{type}: wartet auf frühere Einträge',
+  'members.pending.vote': '{type}: wartet auf das Ergebnis der Abstimmung',
   'members.device.title': 'Dieses Gerät',
   'members.device.key': 'Schlüssel dieses Geräts',
   'members.device.link': 'Ein weiteres deiner Geräte verknüpfen',

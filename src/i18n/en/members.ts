@@ -27,6 +27,7 @@ export const membersEn = {
   'members.invalid.body': 'These records are in the chapter but failed their signature or permission checks. They are shown, never counted.',
   'members.invalid.entry': '{type}: {reason}',
   'members.pending.entry': '{type}: waiting for earlier records',
+  'members.pending.vote': '{type}: waiting for the vote',
   'members.device.title': 'This device',
   'members.device.key': 'This device’s key',
   'members.device.link': 'Link another of your devices',

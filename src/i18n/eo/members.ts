@@ -30,6 +30,7 @@ export const membersEo: Translation<typeof membersEn> = {
   'members.invalid.body': 'Ĉi tiuj registroj estas en la filio, sed malsukcesis la kontrolon de subskribo aŭ de rajtoj. Ili estas montrataj, neniam kalkulataj.',
   'members.invalid.entry': '{type}: {reason}',
   'members.pending.entry': '{type}: atendas pli fruajn registrojn',
+  'members.pending.vote': '{type}: atendas la rezulton de la voĉdono',
   'members.device.title': 'Ĉi tiu aparato',
   'members.device.key': 'Ŝlosilo de ĉi tiu aparato',
   'members.device.link': 'Ligi alian vian aparaton',

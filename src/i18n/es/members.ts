@@ -30,6 +30,7 @@ export const membersEs: Translation<typeof membersEn> = {
   'members.invalid.body': 'Estos registros están en el capítulo, pero no superaron la comprobación de firma o de permisos. Se muestran, nunca se cuentan.',
   'members.invalid.entry': '{type}: {reason}',
   'members.pending.entry': '{type}: esperando registros anteriores',
+  'members.pending.vote': '{type}: esperando el resultado de la votación',
   'members.device.title': 'Este dispositivo',
   'members.device.key': 'Clave de este dispositivo',
   'members.device.link': 'Vincular otro de tus dispositivos',

@@ -30,6 +30,7 @@ export const membersFr: Translation<typeof membersEn> = {
   'members.invalid.body': 'Ces entrées sont dans la section mais ont échoué à la vérification de signature ou de droits. Elles sont affichées, jamais comptées.',
   'members.invalid.entry': '{type} : {reason}',
   'members.pending.entry': '{type} : en attente d’entrées antérieures',
+  'members.pending.vote': '{type} : en attente du résultat du vote',
   'members.device.title': 'Cet appareil',
   'members.device.key': 'Clé de cet appareil',
   'members.device.link': 'Associer un autre de vos appareils',

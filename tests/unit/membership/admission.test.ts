@@ -108,7 +108,8 @@ describe('founding and admission', () => {
     const unlinked = await log.add({ type: 'admit', requestId: request.id, pollId: 'poll-other' }, founder);
     const lost = await log.add({ type: 'admit', requestId: request.id, pollId: 'poll-lost' }, founder);
     const won = await log.add({ type: 'admit', requestId: request.id, pollId: 'poll-won' }, founder);
-    const policy = createAdmissionPolicy({ passedPolls: new Set(['poll-won', 'poll-other']) });
+    const closedPolls = new Set(['poll-won', 'poll-other', 'poll-lost']);
+    const policy = createAdmissionPolicy({ passedPolls: new Set(['poll-won', 'poll-other']), closedPolls });
 
     const state = await validate(log.entries, { policy });
     expect(verdictOf(state, bare)).toMatchObject(invalid('pollRequired'));
@@ -116,6 +117,11 @@ describe('founding and admission', () => {
     expect(verdictOf(state, lost)).toMatchObject(invalid('pollNotPassed'));
     expect(verdictOf(state, won)).toMatchObject(VALID);
     expect(state.members).toHaveLength(2);
+    // Without a close record the poll is still open: the admit waits and changes nothing.
+    const open = await validate(log.entries, { policy: createAdmissionPolicy({ closedPolls: new Set(['poll-won']) }) });
+    expect(verdictOf(open, lost)).toMatchObject({ status: 'pending', reason: 'awaitingVote' });
+    expect(verdictOf(open, won)).toMatchObject(invalid('pollNotPassed'));
+    expect(open.members).toHaveLength(1);
   });
 
   it('only conveners change the admission rule; bad rules are malformed', async () => {

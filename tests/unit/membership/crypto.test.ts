@@ -55,6 +55,10 @@ describe('base64url and hashes', () => {
     expect(decodeBase64url('A')).toBeNull();
     expect(decodeBase64url('AA==')).toBeNull();
     expect(decodeBase64url('A+')).toBeNull();
+    // Outside ASCII (the decoder looks characters up in a 128-entry table).
+    expect(decodeBase64url('AÀ')).toBeNull();
+    expect(decodeBase64url('A\u0141')).toBeNull();
+    expect(decodeBase64url('😀AA')).toBeNull();
   });
 
   it('computes SHA-256', () => {

@@ -49,6 +49,8 @@ async function close(doc: Y.Doc, pollId: string, closer: DeviceKeyPair, ballots:
   appendCloseRecord(doc, record);
 }
 
+const WAITING = { status: 'pending', reason: 'awaitingVote' } as const;
+
 const shuffled = <T>(items: readonly T[], seed: number): T[] => {
   const out = [...items];
   let state = seed;
@@ -72,14 +74,48 @@ describe('admission by a chapter poll', () => {
     const open = await check(doc, log.entries);
     expect(verdictOf(open.state, link)).toMatchObject(VALID);
     expect(open.state.pollLinks).toEqual([expect.objectContaining({ pollId, requestId: request.id, memberId: null })]);
-    expect(verdictOf(open.state, admit)).toMatchObject(invalid('pollNotPassed'));
+    // Signed before the close: waiting for the vote, not invalid, and not counted.
+    expect(verdictOf(open.state, admit)).toMatchObject(WAITING);
     expect(memberOf(open.state, linusId)).toBeUndefined();
+    expect(open.state.pendingRequests.map((r) => r.id)).toEqual([request.id]);
 
     await close(doc, pollId, founder, [yes1, yes2]);
     const closed = await check(doc, log.entries);
     expect([...closed.passed]).toEqual([pollId]);
     expect(verdictOf(closed.state, admit)).toMatchObject(VALID);
     expect(memberOf(closed.state, linusId)).toMatchObject({ status: 'active', admittedAt: admit.id });
+  });
+
+  it('counts nothing the newcomer signs until the close, then all of it, at its place in the log', async () => {
+    const { log, founder, doc, grace, linus, request, pollId } = await pollChapter();
+    await log.add({ type: 'link-poll', requestId: request.id, pollId }, founder);
+    const admit = await log.add({ type: 'admit', requestId: request.id, pollId }, founder);
+    const phone = await newDevice();
+    const linked = await log.add({ type: 'link-device', deviceKey: phone.publicKey }, linus);
+    const linusId = request.id as string as MemberId;
+    const yes = [await vote(doc, pollId, founder, 'yes'), await vote(doc, pollId, grace.device, 'yes')];
+
+    const open = await check(doc, log.entries);
+    expect(verdictOf(open.state, admit)).toMatchObject(WAITING);
+    expect(verdictOf(open.state, linked)).toMatchObject(invalid('notAMember'));
+    expect(open.closed.size).toBe(0);
+
+    await close(doc, pollId, founder, yes);
+    const closed = await check(doc, log.entries);
+    expect(closed.closed).toEqual(new Set([pollId]));
+    expect(verdictOf(closed.state, admit)).toMatchObject(VALID);
+    expect(verdictOf(closed.state, linked)).toMatchObject(VALID);
+    expect(memberOf(closed.state, linusId)?.devices.map((d) => d.key)).toEqual([linus.publicKey, phone.publicKey]);
+  });
+
+  it('a waiting admit is judged alike whatever order the entries arrive in', async () => {
+    const { log, founder, doc, grace, request, pollId } = await pollChapter();
+    await log.add({ type: 'link-poll', requestId: request.id, pollId }, founder);
+    await vote(doc, pollId, grace.device, 'yes');
+    const admit = await log.add({ type: 'admit', requestId: request.id, pollId }, grace.device);
+    const reference = await check(doc, log.entries);
+    expect(verdictOf(reference.state, admit)).toMatchObject(WAITING);
+    for (const seed of [7, 8, 9]) expect((await check(doc, shuffled(log.entries, seed))).state).toEqual(reference.state);
   });
 
   it('a poll that fails admits nobody', async () => {
@@ -155,7 +191,8 @@ describe('admission by a chapter poll', () => {
     const early = await log.add({ type: 'remove', memberId: third.memberId, reason: 'Remove Ines?', decisionId: pollId }, grace.device);
     const before = await check(doc, log.entries);
     expect(verdictOf(before.state, direct)).toMatchObject(invalid('notAllowed'));
-    expect(verdictOf(before.state, early)).toMatchObject(invalid('pollNotPassed'));
+    expect(verdictOf(before.state, early)).toMatchObject(WAITING);
+    expect(memberOf(before.state, third.memberId)?.status).toBe('active');
     await close(doc, pollId, grace.device, [await vote(doc, pollId, founder, 'yes'), await vote(doc, pollId, grace.device, 'yes')]);
     // Evidence is not positional: the removal that names the poll counts once the poll passed.
     const after = await check(doc, log.entries);

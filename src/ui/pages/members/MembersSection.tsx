@@ -222,7 +222,7 @@ function InvalidEntries(props: { readonly members: MembersView }) {
   const flagged = () => props.members.state()?.verdicts.filter((verdict) => verdict.status !== 'valid') ?? [];
   const describeVerdict = (id: EntryId, status: string, reason: string | null) =>
     status === 'pending'
-      ? t('members.pending.entry', { type: props.members.entryType(id) })
+      ? t(reason === 'awaitingVote' ? 'members.pending.vote' : 'members.pending.entry', { type: props.members.entryType(id) })
       : t('members.invalid.entry', { type: props.members.entryType(id), reason: t(`members.reason.${reason}` as MessageKey) });
   return (
     <Show when={flagged().length > 0}>
