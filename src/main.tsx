@@ -2,7 +2,6 @@ import { render } from 'solid-js/web';
 import { createAppState } from './app/app-state';
 import { AppContext } from './app/context';
 import { App } from './ui/App';
-import './ui/styles/base.css';
 
 const root = document.getElementById('root');
 if (root) {
