@@ -8,6 +8,8 @@ export async function mount(loading: Promise<AppState>): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const state = await loading;
+  // The first render gets a task of its own instead of running on after the state's last read.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   // index.html's static frame (painted before any script ran) makes way for the live one.
   root.replaceChildren();
   render(
