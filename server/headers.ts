@@ -1,16 +1,28 @@
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+import { createHash } from 'node:crypto';
+
+/** CSP source expressions for each inline <style> of a page (index.html inlines the frame's CSS). */
+export const inlineStyleHashes = (html: string): readonly string[] =>
+  [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map(
+    (match) => `'sha256-${createHash('sha256').update(match[1] ?? '', 'utf8').digest('base64')}'`,
+  );
+
+/** No 'unsafe-inline' anywhere: a page's own <style> blocks are allowed by hash, nothing else inline. */
+export const contentSecurityPolicyFor = (styleHashes: readonly string[]): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    ['style-src', "'self'", ...styleHashes].join(' '),
+    "img-src 'self' data: blob:",
+    "connect-src 'self' ws: wss:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+
+export const contentSecurityPolicy = contentSecurityPolicyFor([]);
 
 /** On every response; no-referrer matters because invite secrets live in URL fragments. */
 export const baseHeaders: Readonly<Record<string, string>> = {
@@ -18,10 +30,11 @@ export const baseHeaders: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export const htmlHeaders: Readonly<Record<string, string>> = {
+/** For a page: its CSP allows the inline styles it carries and no others. */
+export const htmlHeadersFor = (html: string): Readonly<Record<string, string>> => ({
   ...baseHeaders,
-  'Content-Security-Policy': contentSecurityPolicy,
-};
+  'Content-Security-Policy': contentSecurityPolicyFor(inlineStyleHashes(html)),
+});
 
 const immutable = 'public, max-age=31536000, immutable';
 

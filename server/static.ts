@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { type IncomingMessage, STATUS_CODES, type ServerResponse } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { baseHeaders, cacheControlFor, htmlHeaders, isCompressible, MIN_COMPRESS_BYTES } from './headers';
+import { baseHeaders, cacheControlFor, htmlHeadersFor, isCompressible, MIN_COMPRESS_BYTES } from './headers';
 import { isHtmlType, mimeTypeFor } from './mime';
 import { parseRequestPath } from './request-path';
 
@@ -68,11 +68,21 @@ const wantsAppShell = (request: IncomingMessage, segments: readonly string[]): b
   return accept === undefined || accept.includes('text/html') || accept.includes('*/*');
 };
 
-const sendFile = (request: IncomingMessage, response: ServerResponse, file: FoundFile): void => {
+// A page's headers depend on its content (the CSP names its inline styles' hashes): read once per version.
+const pageHeaders = new Map<string, { readonly version: string; readonly headers: Readonly<Record<string, string>> }>();
+const headersForPage = async (file: FoundFile, version: string): Promise<Readonly<Record<string, string>>> => {
+  const known = pageHeaders.get(file.path);
+  if (known?.version === version) return known.headers;
+  const headers = htmlHeadersFor(await readFile(file.path, 'utf8'));
+  pageHeaders.set(file.path, { version, headers });
+  return headers;
+};
+
+const sendFile = async (request: IncomingMessage, response: ServerResponse, file: FoundFile): Promise<void> => {
   const mimeType = mimeTypeFor(file.path);
   const etag = `W/"${file.size.toString(16)}-${file.mtime.getTime().toString(16)}"`;
   const headers = {
-    ...(isHtmlType(mimeType) ? htmlHeaders : baseHeaders),
+    ...(isHtmlType(mimeType) ? await headersForPage(file, etag) : baseHeaders),
     'Content-Type': mimeType,
     'Cache-Control': cacheControlFor(file.relativePath),
     ETag: etag,
@@ -112,7 +122,7 @@ const serve = async (root: string, request: IncomingMessage, response: ServerRes
     sendStatus(request, response, 404);
     return;
   }
-  sendFile(request, response, file);
+  await sendFile(request, response, file);
 };
 
 /** Serves a built dist/ folder: exact files first, then the SPA shell for client-side routes. */

@@ -1,12 +1,13 @@
 // The busy chapter in real headless Chromium: how long a cold, offline start takes to paint it from
 // the summary kept on the device, and to show the live document read from IndexedDB (unthrottled
 // and with 4× CPU throttling), the JS heap once it is shown, and 10,000 Ed25519
-// signature verifications through WebCrypto.
-import { writeFile } from 'node:fs/promises';
+// signature verifications through WebCrypto. The baseline for the cold start: the same page origin
+// reading the document's stored updates straight from IndexedDB and applying them to a fresh Y.Doc.
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
+import { build, createServer } from 'vite';
 import * as Y from 'yjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -28,6 +29,49 @@ async function busyBundle() {
   } finally {
     await vite.close();
   }
+}
+
+/** Yjs as one classic script (window.BenchYjs), evaluated into a page for the raw baseline. */
+async function yjsScript() {
+  // Under build/ (ignored by git): the entry must resolve yjs from this repository's node_modules.
+  await mkdir('build/bench', { recursive: true });
+  const entry = join(process.cwd(), 'build/bench/yjs-entry.js');
+  await writeFile(entry, "export { Doc, applyUpdate, transact } from 'yjs';\n");
+  const result = await build({ configFile: false, logLevel: 'error', build: { write: false, lib: { entry, formats: ['iife'], name: 'BenchYjs' } } });
+  return (Array.isArray(result) ? result[0] : result).output[0].code;
+}
+
+/** Raw baseline: open the document's IndexedDB store, read every stored update, apply them in one transaction. */
+async function rawReadAndApply(context, url, throttle, script, dbName) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // A file from the precache: same origin (same IndexedDB), and no app code runs in it.
+  await page.goto(new URL('/favicon.svg', url).href);
+  await page.evaluate(script);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const result = await page.evaluate(async (name) => {
+    const start = performance.now();
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const updates = await new Promise((resolve, reject) => {
+      const request = db.transaction('updates').objectStore('updates').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const doc = new window.BenchYjs.Doc();
+    window.BenchYjs.transact(doc, () => {
+      for (const update of updates) window.BenchYjs.applyUpdate(doc, update);
+    });
+    const ms = performance.now() - start;
+    db.close();
+    return { ms, updates: updates.length, name: doc.getMap('chapter').get('name') };
+  }, dbName);
+  await page.close();
+  if (!result.name) throw new Error(`the raw read found no chapter in ${dbName} (${result.updates} updates)`);
+  return result.ms;
 }
 
 /** Milliseconds from navigation start until the chapter's name and notes field are in the page. */
@@ -126,14 +170,19 @@ export async function measureBusyBrowser(baseUrl) {
     }
     await setup.close();
     await context.setOffline(true);
+    const script = await yjsScript();
     const runs = {};
     for (const throttle of [1, 4]) {
       const samples = [];
-      for (let i = 0; i < 3; i++) samples.push(await timeToChapter(context, url, throttle));
+      const raw = [];
+      for (let i = 0; i < 3; i++) {
+        samples.push(await timeToChapter(context, url, throttle));
+        raw.push(await rawReadAndApply(context, url, throttle, script, `chapterhouse-doc-${bundle.docId}`));
+      }
       if (process.env.BENCH_DEBUG) console.error(throttle, JSON.stringify(samples));
       // The median of each figure on its own.
       const median = (pick) => samples.map(pick).sort((a, b) => (a ?? Infinity) - (b ?? Infinity))[1];
-      runs[throttle] = { shown: median((s) => s.shown), summary: median((s) => s.summary), fcp: median((s) => s.fcp), heapBytes: median((s) => s.heapBytes) };
+      runs[throttle] = { raw: raw.sort((a, b) => a - b)[1], shown: median((s) => s.shown), summary: median((s) => s.summary), fcp: median((s) => s.fcp), heapBytes: median((s) => s.heapBytes) };
     }
     await context.setOffline(false);
     const verifyMs = await verifySignatures(context, baseUrl);
@@ -142,6 +191,8 @@ export async function measureBusyBrowser(baseUrl) {
       summaryThrottledMs: runs[4].summary,
       shownMs: runs[1].shown,
       shownThrottledMs: runs[4].shown,
+      rawMs: runs[1].raw,
+      rawThrottledMs: runs[4].raw,
       fcpMs: runs[1].fcp,
       fcpThrottledMs: runs[4].fcp,
       heapBytes: runs[1].heapBytes,

@@ -9,7 +9,6 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewChapterPage } from './pages/NewChapterPage';
-import './styles/shell.css';
 
 // Pages a first visit does not need load on demand (from the device cache once installed).
 // Each page loads with the strings it uses (profile and key QR: members; relay settings: sync).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,9 +14,11 @@ interface Reply {
 }
 
 const indexHtml = '<!doctype html><title>Chapterhouse test shell</title>';
+const styledCss = ':root{--accent:#b3261e}body{margin:0}';
+const styledHtml = `<!doctype html><style>${styledCss}</style><p>frame</p>`;
 const secret = 'TOP-SECRET-OUTSIDE-DIST';
 const expectedCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
   "connect-src 'self' ws: wss:; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; " +
   "frame-ancestors 'none'; form-action 'self'";
 
@@ -29,6 +32,7 @@ beforeAll(async () => {
   await mkdir(join(dist, 'icons'));
   const files: Readonly<Record<string, string>> = {
     'index.html': indexHtml,
+    'styled.html': styledHtml,
     'sw.js': 'self.skipWaiting();',
     'registerSW.js': 'navigator.serviceWorker.register("/sw.js");',
     'manifest.webmanifest': '{"name":"Chapterhouse"}',
@@ -87,6 +91,14 @@ describe('static server', () => {
     expect(reply.body).toBe(indexHtml);
     expectHtmlHeaders(reply);
     expectHtmlHeaders(await request('/index.html'));
+  });
+
+  it("allows a page's own inline <style> by its hash, and nothing inline otherwise", async () => {
+    const hash = createHash('sha256').update(styledCss).digest('base64');
+    const csp = String((await request('/styled.html')).headers['content-security-policy']);
+    expect(csp).toContain(`style-src 'self' 'sha256-${hash}';`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp.replace(` 'sha256-${hash}'`, '')).toBe(expectedCsp);
   });
 
   it.each([

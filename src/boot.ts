@@ -1,0 +1,13 @@
+// The page's only entry: index.html's static frame paints first, then the app's code is fetched and
+// run. Loaded together (module script plus modulepreloads), Chromium often painted nothing until the
+// app itself rendered, so a phone saw a blank screen for the whole download and start-up.
+const start = (): void => {
+  // Two module graphs fetched in parallel and evaluated in separate tasks (one long task froze a
+  // slow phone): the state starts reading the device while the screens' code still loads.
+  const state = import('./app/app-state').then((m) => m.createAppState());
+  void import('./main').then((m) => m.mount(state));
+};
+
+// A hidden tab gets no animation frames: start at once there instead of waiting for a paint.
+if (document.visibilityState === 'hidden') start();
+else requestAnimationFrame(() => setTimeout(start, 0));
