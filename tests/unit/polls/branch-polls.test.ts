@@ -15,25 +15,13 @@ import { perChapterWeights, splitOne } from '../../../src/domain/polls/chapter-w
 import type { SignedBallot, SignedPoll, Voter } from '../../../src/domain/polls/types';
 import { exactSum } from '../../../src/domain/tally/exact-sum';
 import { signAs } from '../federation/fixtures';
+import { plainPollInput } from './fixtures';
 import { foundChapter, join, newDevice } from '../membership/fixtures';
 
 const REGION = 'regionbranch00southeast' as DocId;
 const NOW = '2030-01-01T10:00:00.000Z';
 
-const base: PollInput = {
-  question: 'Where does the regional gathering go?',
-  description: '',
-  options: ['Canterbury', 'Brighton'],
-  method: 'plurality',
-  seats: 1,
-  threshold: 'simple',
-  customThreshold: 50,
-  quorum: 0,
-  closesAt: '2030-01-02T10:00:00.000Z',
-  showResultsBeforeClose: true,
-  allowBallotChange: true,
-  anyMemberMayClose: false,
-};
+const base = plainPollInput('Where does the regional gathering go?', ['Canterbury', 'Brighton']);
 
 describe('equal per affected chapter, split among its voters', () => {
   it('splits 1 into k shares that add up to exactly 1, each within one unit of the last digit of 1/k', () => {
@@ -71,12 +59,7 @@ describe('a member chapter that left', () => {
     const region = await foundChapter(REGION as ChapterId);
     const regionState = await validateSignedLog(region.log.entries, { chapterId: REGION as ChapterId, genesisId: region.found.id });
     const kent = await chapterOf('kentchapter0000000000', 2);
-    const doc = new Y.Doc();
-    createChapterDocument(doc, { name: 'South East', location: { city: '', region: '', country: '' }, foundedOn: '2026-01-01', description: '', level: 'regional' } as never, NOW);
-    const request = await signAs(kent.founder, REGION, { type: 'join-request', childId: kent.found.chapterId, childGenesis: kent.found.id, childName: 'Kent', childLevel: 'local' });
-    const accept = await signAs(region.founder, REGION, { type: 'accept', requestId: request.id, childId: kent.found.chapterId });
-    appendFederationEntry(doc, request);
-    appendFederationEntry(doc, accept);
+    const { doc, accept } = await regionWithKent(region, kent);
     mirrorMembershipEntries(doc, kent.found.chapterId, kent.log.entries);
     expect((await memberChapters(doc, REGION, regionState)).map((c) => c.id)).toEqual([kent.found.chapterId]);
 
@@ -84,6 +67,17 @@ describe('a member chapter that left', () => {
     expect(await memberChapters(doc, REGION, regionState)).toEqual([]);
   });
 });
+
+/** The region's document in which Kent asked to join (signed by Kent's founder) and the region's founder accepted. */
+async function regionWithKent(region: Awaited<ReturnType<typeof foundChapter>>, kent: Awaited<ReturnType<typeof chapterOf>>) {
+  const doc = new Y.Doc();
+  createChapterDocument(doc, { name: 'South East', location: { city: '', region: '', country: '' }, foundedOn: '2026-01-01', description: '', level: 'regional' } as never, NOW);
+  const request = await signAs(kent.founder, REGION, { type: 'join-request', childId: kent.found.chapterId, childGenesis: kent.found.id, childName: 'Kent', childLevel: 'local' });
+  const accept = await signAs(region.founder, REGION, { type: 'accept', requestId: request.id, childId: kent.found.chapterId });
+  appendFederationEntry(doc, request);
+  appendFederationEntry(doc, accept);
+  return { doc, accept };
+}
 
 /** A chapter with `size` members (the founder included), as the branch sees it: voters tagged with the chapter. */
 async function chapterOf(id: string, size: number) {
@@ -181,11 +175,7 @@ describe('member chapters by mirrored membership logs', () => {
     const region = await foundChapter(REGION as ChapterId);
     const regionState = await validateSignedLog(region.log.entries, { chapterId: REGION as ChapterId, genesisId: region.found.id });
     const kent = await chapterOf('kentchapter0000000000', 3);
-    const doc = new Y.Doc();
-    createChapterDocument(doc, { name: 'South East', location: { city: '', region: '', country: '' }, foundedOn: '2026-01-01', description: '', level: 'regional' } as never, NOW);
-    const request = await signAs(kent.founder, REGION, { type: 'join-request', childId: kent.found.chapterId, childGenesis: kent.found.id, childName: 'Kent', childLevel: 'local' });
-    appendFederationEntry(doc, request);
-    appendFederationEntry(doc, await signAs(region.founder, REGION, { type: 'accept', requestId: request.id, childId: kent.found.chapterId }));
+    const { doc } = await regionWithKent(region, kent);
     // A chapter that asked but was never accepted: its mirror is ignored.
     const dover = await chapterOf('doverchapter000000000', 2);
     appendFederationEntry(doc, await signAs(dover.founder, REGION, { type: 'join-request', childId: dover.found.chapterId, childGenesis: dover.found.id, childName: 'Dover', childLevel: 'local' }));

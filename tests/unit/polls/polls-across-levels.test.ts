@@ -12,10 +12,11 @@ import { validateSignedLog } from '../../../src/crypto/entry-signing';
 import type { BranchLevel } from '../../../src/domain/chapter';
 import type { DocId, RoomSecret } from '../../../src/domain/ids';
 import type { ChapterId } from '../../../src/domain/membership/types';
-import { countPoll, type PollInput, tallyPoll, validatePollInput, votersOf } from '../../../src/domain/polls';
+import { countPoll, tallyPoll, validatePollInput, votersOf } from '../../../src/domain/polls';
 import type { SignedBallot, SignedPoll } from '../../../src/domain/polls/types';
 import { exactSum } from '../../../src/domain/tally/exact-sum';
 import { signAs } from '../federation/fixtures';
+import { plainPollInput } from './fixtures';
 import { foundChapter, join, newDevice } from '../membership/fixtures';
 
 /**
@@ -55,20 +56,7 @@ async function link(parentDoc: Y.Doc, parent: Branch, child: Branch, name: strin
 
 const sync = (from: Y.Doc, to: Y.Doc): void => Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
 
-const base: PollInput = {
-  question: 'Which national campaign first?',
-  description: '',
-  options: ['Housing', 'Transport'],
-  method: 'plurality',
-  seats: 1,
-  threshold: 'simple',
-  customThreshold: 50,
-  quorum: 0,
-  closesAt: '2030-01-02T10:00:00.000Z',
-  showResultsBeforeClose: true,
-  allowBallotChange: true,
-  anyMemberMayClose: false,
-};
+const base = plainPollInput('Which national campaign first?', ['Housing', 'Transport']);
 
 const cast = (poll: SignedPoll, device: DeviceKeyPair, choice: string): Promise<SignedBallot> =>
   signBallot({ v: 1, kind: 'ballot', pollId: poll.id, chapterId: NATION, voter: device.publicKey, seq: 1, choice: { choice }, castAt: NOW }, device);
