@@ -9,7 +9,8 @@ const start = (): void => {
   void import('./startup/yjs');
   // Two module graphs fetched in parallel and evaluated in separate tasks (one long task froze a
   // slow phone): the state starts reading the device while the screens' code still loads.
-  const state = import('./app/app-state').then((m) => m.createAppState());
+  // The state's set-up (opening Dexie, the first reads) in a task after its modules' evaluation.
+  const state = import('./app/app-state').then((m) => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => m.createAppState()));
   void import('./main').then((m) => m.mount(state));
 };
 
