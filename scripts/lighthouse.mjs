@@ -125,6 +125,8 @@ async function audit(url, formFactor) {
     if (!result) throw new Error('Lighthouse returned no result');
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(join(reportDir, `${formFactor}.html`), result.report);
+    // The JSON keeps the long tasks and the boot-up time per script for a closer look.
+    writeFileSync(join(reportDir, `${formFactor}.json`), JSON.stringify(result.lhr));
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((result.lhr.categories[id]?.score ?? 0) * 100)]));
     const metrics = `${METRICS.map(([label, id]) => `${label} ${Math.round(result.lhr.audits[id]?.numericValue ?? 0)} ms`).join(' · ')} · CLS ${(result.lhr.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}`;
     const failing = Object.values(result.lhr.audits)

@@ -2,9 +2,15 @@
 // run. Loaded together (module script plus modulepreloads), Chromium often painted nothing until the
 // app itself rendered, so a phone saw a blank screen for the whole download and start-up.
 const start = (): void => {
+  // The libraries as graphs of their own: fetched together with the app's modules, but each evaluated
+  // in a task of its own as soon as it arrives, instead of in one long task with all the app's code.
+  void import('./startup/dexie');
+  void import('./startup/solid');
+  void import('./startup/yjs');
   // Two module graphs fetched in parallel and evaluated in separate tasks (one long task froze a
   // slow phone): the state starts reading the device while the screens' code still loads.
-  const state = import('./app/app-state').then((m) => m.createAppState());
+  // The state's set-up (opening Dexie, the first reads) in a task after its modules' evaluation.
+  const state = import('./app/app-state').then((m) => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => m.createAppState()));
   void import('./main').then((m) => m.mount(state));
 };
 

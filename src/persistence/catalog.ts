@@ -81,30 +81,74 @@ export interface Catalog {
   readonly summaryTable: EntityTable<ChapterSummary, 'docId'>;
 }
 
+/** How long the start's snapshot may answer reads: only the app's start reads from it. */
+const SNAPSHOT_MS = 2_000;
+
+interface Snapshot {
+  readonly takenAt: number;
+  readonly settings: ReadonlyMap<string, unknown>;
+  readonly device: DeviceKeyRecord | undefined;
+  readonly documents: readonly CatalogEntry[];
+  /** Each read is answered once from the snapshot; a second one goes to the database. */
+  readonly served: Set<string>;
+}
+
 export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
   const list = () => db.documents.orderBy('lastOpenedAt').reverse().toArray();
+  // The start's reads (settings, device key, document list: ~7 separate transactions, each a few ms
+  // of Dexie work on a phone) come from one transaction. A write here drops it; so does time.
+  let snapshot: Promise<Snapshot> | null = null;
+  let snapshotUsable = true;
+  const fromSnapshot = async <T>(key: string, pick: (s: Snapshot) => T, read: () => Promise<T>): Promise<T> => {
+    if (snapshotUsable && !snapshot) {
+      snapshot = db.transaction('r', [db.settings, db.identity, db.documents], async () => {
+        const [settings, device, documents] = await Promise.all([db.settings.toArray(), db.identity.get('device'), list()]);
+        return { takenAt: Date.now(), settings: new Map(settings.map((s) => [s.key, s.value])), device, documents, served: new Set<string>() };
+      });
+    }
+    const taken = snapshotUsable && snapshot ? await snapshot.catch(() => null) : null;
+    if (!taken || !snapshotUsable || taken.served.has(key) || Date.now() - taken.takenAt > SNAPSHOT_MS) return read();
+    taken.served.add(key);
+    return pick(taken);
+  };
+  // Before the write starts: a read that overlaps it must not get the older answer.
+  const writing = (): void => {
+    snapshotUsable = false;
+    snapshot = null;
+  };
   return {
-    list,
+    list: () => fromSnapshot('list', (s) => s.documents, list),
     get: (id) => db.documents.get(id),
     put: async (entry) => {
+      writing();
       await db.documents.put(entry);
     },
     touch: async (id, changes) => {
+      writing();
       await db.documents.update(id, changes);
     },
     remove: async (id) => {
+      writing();
       await db.documents.delete(id);
     },
-    readDeviceKey: () => db.identity.get('device'),
-    initDeviceKey: (record) =>
-      db.transaction('rw', db.identity, async () => {
+    readDeviceKey: () => fromSnapshot('device', (s) => s.device, () => db.identity.get('device')),
+    initDeviceKey: (record) => {
+      writing();
+      return db.transaction('rw', db.identity, async () => {
         const existing = await db.identity.get('device');
         if (existing) return existing;
         await db.identity.put(record);
         return record;
-      }),
-    readSetting: async <T>(key: string) => (await db.settings.get(key))?.value as T | undefined,
+      });
+    },
+    readSetting: <T>(key: string) =>
+      fromSnapshot(
+        `setting:${key}`,
+        (s) => s.settings.get(key) as T | undefined,
+        async () => (await db.settings.get(key))?.value as T | undefined,
+      ),
     writeSetting: async (key, value) => {
+      writing();
       await db.settings.put({ key, value });
     },
     subscribe: (listener) => {

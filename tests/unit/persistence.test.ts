@@ -73,6 +73,33 @@ describe('catalog', () => {
     catalog.close();
   });
 
+  it("answers the start's reads from one snapshot, and never with what a write replaced", async () => {
+    const name = `catalog-snapshot-${Date.now()}`;
+    const writer = createCatalog(openCatalog(name));
+    await writer.writeSetting('language', 'eo');
+    await writer.writeSetting('syncSettings', { signaling: ['ws://a'] });
+    writer.close();
+
+    const db = openCatalog(name);
+    const catalog = createCatalog(db);
+    // The start's reads, issued together: all answered from one transaction.
+    const [language, sync, device, entries] = await Promise.all([
+      catalog.readSetting('language'),
+      catalog.readSetting('syncSettings'),
+      catalog.readDeviceKey(),
+      catalog.list(),
+    ]);
+    expect([language, sync, device, entries]).toEqual(['eo', { signaling: ['ws://a'] }, undefined, []]);
+    // Another tab writes: a second read of the same key goes to the database, not to the snapshot.
+    await db.settings.put({ key: 'language', value: 'fr' });
+    expect(await catalog.readSetting('language')).toBe('fr');
+    // A write through this catalog retires the snapshot for every key.
+    await db.settings.put({ key: 'profile', value: { displayName: 'Ada' } });
+    await catalog.writeSetting('other', 1);
+    expect(await catalog.readSetting('profile')).toEqual({ displayName: 'Ada' });
+    catalog.close();
+  });
+
   it('notifies subscribers of changes', async () => {
     const catalog = createCatalog(openCatalog(`catalog-live-${Date.now()}`));
     const id = freshId();

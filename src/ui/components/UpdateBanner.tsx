@@ -1,9 +1,43 @@
-import { Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { createPwaUpdate } from '../../app/pwa';
 import { t } from '../../i18n';
 
-/** Offers a waiting new version; it is applied only when the user taps Update. */
+/** Calls `run` once the page has loaded and the browser is then idle (a timeout without requestIdleCallback). */
+function afterLoadIdle(run: () => void): () => void {
+  let cancel = (): void => undefined;
+  const whenIdle = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(run, { timeout: 3_000 });
+      cancel = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, 200);
+      cancel = () => clearTimeout(handle);
+    }
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else {
+    window.addEventListener('load', whenIdle, { once: true });
+    cancel = () => window.removeEventListener('load', whenIdle);
+  }
+  return () => cancel();
+}
+
+/**
+ * Registers the service worker only after load and once idle: loading workbox-window and
+ * registering were a long task in the first screen's start on a phone.
+ */
 export function UpdateBanner() {
+  const [started, setStarted] = createSignal(false);
+  onCleanup(afterLoadIdle(() => setStarted(true)));
+  return (
+    <Show when={started()}>
+      <Banner />
+    </Show>
+  );
+}
+
+/** Offers a waiting new version; it is applied only when the user taps Update. */
+function Banner() {
   const pwa = createPwaUpdate();
   return (
     <>
