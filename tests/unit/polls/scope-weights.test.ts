@@ -6,26 +6,14 @@ import type { DocId } from '../../../src/domain/ids';
 import type { MemberId } from '../../../src/domain/membership/types';
 import { countPoll, isSignedPoll, type PollInput, tallyPoll, validatePollInput } from '../../../src/domain/polls';
 import type { BallotChoice, SignedBallot, SignedPoll, Voter } from '../../../src/domain/polls/types';
+import { plainPollInput } from './fixtures';
 
 const CHAPTER = 'chapter-1' as DocId;
 const NOW = '2030-01-01T10:00:00.000Z';
 const CLOSES = '2030-01-02T10:00:00.000Z';
 const MEMBERS = ['m0', 'm1', 'm2', 'm3'];
 
-const base: PollInput = {
-  question: 'Move the food bank to Tuesdays?',
-  description: '',
-  options: [],
-  method: 'yesno',
-  seats: 1,
-  threshold: 'simple',
-  customThreshold: 50,
-  quorum: 0,
-  closesAt: CLOSES,
-  showResultsBeforeClose: true,
-  allowBallotChange: true,
-  anyMemberMayClose: false,
-};
+const base: PollInput = { ...plainPollInput('Move the food bank to Tuesdays?', []), method: 'yesno', closesAt: CLOSES };
 
 const context = (creator: string) => ({ chapterId: CHAPTER, createdBy: creator as never, now: NOW, members: MEMBERS });
 
