@@ -1,8 +1,9 @@
-import { For, lazy, Show } from 'solid-js';
+import { lazy, Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { formatDateTime, t } from '../../i18n';
 import { FeatureGate } from '../components/FeatureGate';
 import { installHintDismissed, installMode } from '../../app/install';
+import { CardLinkList } from '../components/CardLinkList';
 import { Link } from '../components/Link';
 import './HomePage.css';
 
@@ -33,20 +34,15 @@ export function HomePage() {
           </div>
         }
       >
-        <ul class="chapter-list" data-testid="chapter-list">
-          <For each={app.entries()}>
-            {(entry) => (
-              <li>
-                <Link href={`/chapters/${entry.id}`} class="card chapter-link">
-                  <span class="chapter-title">{entry.title || entry.id}</span>
-                  <span class="muted chapter-meta">
-                    {entry.lastSyncedAt ? t('home.lastSynced', { when: formatDateTime(entry.lastSyncedAt) }) : t('home.neverSynced')}
-                  </span>
-                </Link>
-              </li>
-            )}
-          </For>
-        </ul>
+        <CardLinkList
+          items={app.entries()}
+          testid="chapter-list"
+          link={(entry) => ({
+            href: `/chapters/${entry.id}`,
+            title: entry.title || entry.id,
+            meta: entry.lastSyncedAt ? t('home.lastSynced', { when: formatDateTime(entry.lastSyncedAt) }) : t('home.neverSynced'),
+          })}
+        />
         <nav class="row" aria-label={t('chapter.federation')}>
           <Link href="/federation" class="button" data-testid="home-federation">
             {t('chapter.federation')}
