@@ -3,6 +3,7 @@ import { readChapter } from '../crdt/chapter-repository';
 import { readMeetings } from '../crdt/meeting-repository';
 import type { DocId } from '../domain/ids';
 import type { ChapterSummaries, ChapterSummary } from '../persistence/chapter-summaries';
+import { onIdle } from './idle';
 
 const LATEST_MEETINGS = 5;
 /** Typing bursts settle before the summary is rewritten (it is never on the typing path). */
@@ -23,14 +24,7 @@ export function summarizeChapter(docId: DocId, doc: Y.Doc, now: string): Chapter
 const sameContent = (a: ChapterSummary | undefined, b: ChapterSummary): boolean =>
   a !== undefined && JSON.stringify({ ...a, writtenAt: '' }) === JSON.stringify({ ...b, writtenAt: '' });
 
-const whenIdle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: REWRITE_DELAY_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 0);
-  return () => clearTimeout(handle);
-};
+const whenIdle = (run: () => void): (() => void) => onIdle(run, REWRITE_DELAY_MS);
 
 /**
  * Keeps the stored summary of a loaded document in step with it: once now, then after changes

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { collectSignedRecords, observeSignedRecords, restoreSignedRecords, type SignedRecord, type SignedRecordKind } from '../crdt/signed-records';
 import type { DocId } from '../domain/ids';
+import { idle } from './idle';
 import type { SignedHistory } from '../persistence/signed-history';
 
 /** Keys of signed records this device saw that the document no longer holds as they were signed. */
@@ -23,7 +24,7 @@ export function missingKeys(remembered: Iterable<string>, current: ReadonlySet<s
 }
 
 const AUDIT_SLICE = 500;
-const idle = () => new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2_000 }) : setTimeout(resolve, 0)));
+const AUDIT_IDLE_MS = 2_000;
 
 export interface VandalismWatch {
   report(): VandalismReport;
@@ -47,7 +48,7 @@ export async function watchSignedRecords(deps: {
 }): Promise<VandalismWatch> {
   await deps.loaded;
   // Never competes with showing the chapter: a busy one holds tens of thousands of signed records.
-  await idle();
+  await idle(AUDIT_IDLE_MS);
   const known = new Set(await deps.history.keys(deps.docId));
   const altered = new Set<string>();
   const suspects = new Set<string>();
@@ -89,7 +90,7 @@ export async function watchSignedRecords(deps: {
     for (let start = 0; start < keys.length && !stopped; start += AUDIT_SLICE) {
       await compareWithHistory(keys.slice(start, start + AUDIT_SLICE));
       publish();
-      await idle();
+      await idle(AUDIT_IDLE_MS);
     }
   };
 

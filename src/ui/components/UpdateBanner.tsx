@@ -1,4 +1,5 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
+import { onIdle } from '../../app/idle';
 import { createPwaUpdate } from '../../app/pwa';
 import { t } from '../../i18n';
 
@@ -6,13 +7,7 @@ import { t } from '../../i18n';
 function afterLoadIdle(run: () => void): () => void {
   let cancel = (): void => undefined;
   const whenIdle = () => {
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(run, { timeout: 3_000 });
-      cancel = () => cancelIdleCallback(handle);
-    } else {
-      const handle = setTimeout(run, 200);
-      cancel = () => clearTimeout(handle);
-    }
+    cancel = onIdle(run, 3_000, 200);
   };
   if (document.readyState === 'complete') whenIdle();
   else {

@@ -1,20 +1,17 @@
 import { createMemo, createResource, lazy, Show, Suspense } from 'solid-js';
 import { useApp } from '../../../app/context';
 import type { Features } from '../../../app/features';
+import { idle, nextTask } from '../../../app/idle';
 
 const GovernanceCards = lazy(() => import('./GovernanceCards'));
 
-/** Resolves once the browser is idle (a timeout where there is no requestIdleCallback). */
-const idle = (): Promise<void> =>
-  new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1_000 }) : setTimeout(resolve, 50)));
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * The members, polls and meetings stores once the browser is idle, each in a task of its own: each
  * one's code takes tens of ms to evaluate on a phone, and together they made one long task.
  */
 async function loadGovernance(features: Features): Promise<true> {
-  await idle();
+  await idle(1_000, 50);
   for (const name of ['members', 'polls', 'meetings'] as const) {
     await features.load(name);
     await nextTask();
