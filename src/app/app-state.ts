@@ -1,4 +1,5 @@
 import { type Accessor, createSignal } from 'solid-js';
+import type { DocId } from '../domain/ids';
 import type { CatalogEntry } from '../persistence/catalog';
 import { createCatalog } from '../persistence/catalog';
 import { createChapterSummaries } from '../persistence/chapter-summaries';
@@ -64,7 +65,13 @@ export async function createAppState() {
   catalog.subscribe(setEntries);
 
   const [summary, setSummary] = createSignal<SyncSummary>(summarize(documents.all()));
-  documents.onChange(() => setSummary(summarize(documents.all())));
+  const openIds = () => new Set(documents.all().map((entry) => entry.docId));
+  // Sync and save states change often; the set of open documents rarely, so it has its own signal.
+  const [openDocIds, setOpenDocIds] = createSignal<ReadonlySet<DocId>>(openIds(), { equals: sameMembers });
+  documents.onChange(() => {
+    setSummary(summarize(documents.all()));
+    setOpenDocIds(openIds());
+  });
 
   const [online, setOnline] = createSignal(navigator.onLine);
   const applyOnline = (next: boolean) => {
@@ -87,6 +94,8 @@ export async function createAppState() {
     invites: createInvites(identity, async (...args) => (await features.load('members')).recordInvite(...args)),
     features,
     entries: entries as Accessor<readonly CatalogEntry[]>,
+    /** Documents open on this device now: a section may read one only while it is open. */
+    openDocIds: openDocIds as Accessor<ReadonlySet<DocId>>,
     online,
     summary,
     chapters,
@@ -124,4 +133,8 @@ function summarize(open: readonly OpenDocument[]): SyncSummary {
     if (saveState === 'failed' || (saveState === 'saving' && save === 'saved')) save = saveState;
   }
   return { openDocuments: open.length, peers, connecting, save };
+}
+
+function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
 }

@@ -110,8 +110,9 @@ export function createFederationStore(deps: FeatureDeps) {
     }
     for (const id of left) {
       if (kept.has(id) || !byId.has(id) || handingOver.has(id)) continue;
-      await deps.documents.close(id);
+      // Out of the catalog first, so no screen starts reading a document that is closing.
       await catalog.remove(id);
+      await deps.documents.close(id);
     }
   }
 

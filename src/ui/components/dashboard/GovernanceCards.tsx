@@ -11,7 +11,13 @@ import { Link } from '../Link';
  */
 export default function GovernanceCards() {
   const app = useApp();
-  const chapters = createMemo(() => app.entries().filter((entry) => entry.kind === 'chapter'));
+  // Only open documents (a branch being forgotten, or just added, has none), and the same rows
+  // while only sync times change, so the rows are not rebuilt on every sync.
+  const chapters = createMemo(
+    () => app.entries().filter((entry) => entry.kind === 'chapter' && app.openDocIds().has(entry.id)),
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((entry, i) => entry.id === b[i]?.id && entry.title === b[i]?.title) },
+  );
   const [polls, setPolls] = createSignal<Readonly<Record<string, number>>>({});
   const [minutes, setMinutes] = createSignal<Readonly<Record<string, number>>>({});
   const total = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
