@@ -11,8 +11,9 @@ export interface EntryVerifier {
   /**
    * Verifies concurrently; returns the entry *objects* that verified (not their ids: a forged copy
    * can claim a genuine entry's id). Use as `validateLog(entries, (e) => set.has(e), …)`.
+   * `whileVerifying` runs once every check has been started, while workers may still be busy.
    */
-  readonly verifyAll: (entries: ReadonlyArray<unknown>) => Promise<ReadonlySet<unknown>>;
+  readonly verifyAll: (entries: ReadonlyArray<unknown>, whileVerifying?: () => void) => Promise<ReadonlySet<unknown>>;
   /** `id.signature` of every entry verified so far: persist on this device, pass back as `trusted`. */
   readonly verifiedTokens: () => readonly string[];
   readonly clear: () => void;
@@ -83,7 +84,7 @@ export function createEntryVerifier(options: EntryVerifierOptions = {}): EntryVe
     return [result, fresh];
   };
 
-  const verifyAll = async (entries: ReadonlyArray<unknown>): Promise<ReadonlySet<unknown>> => {
+  const verifyAll = async (entries: ReadonlyArray<unknown>, whileVerifying?: () => void): Promise<ReadonlySet<unknown>> => {
     const results: Promise<boolean>[] = [];
     let started = 0;
     for (const entry of entries) {
@@ -97,6 +98,7 @@ export function createEntryVerifier(options: EntryVerifierOptions = {}): EntryVe
       results.push(result);
       if (fresh) started += 1;
     }
+    whileVerifying?.();
     const outcomes = await Promise.all(results);
     return new Set(entries.filter((_, index) => outcomes[index] === true));
   };

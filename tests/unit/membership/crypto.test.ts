@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeBase64url, encodeBase64url } from '../../../src/crypto/base64url';
 import { generateDeviceKeyPair, signBytes, verifyBytes } from '../../../src/crypto/ed25519';
-import { createEntryVerifier, signEntry } from '../../../src/crypto/entry-signing';
+import { createEntryVerifier, signEntry, validateSignedLog } from '../../../src/crypto/entry-signing';
 import { sha256Base64url, sha256Hex, utf8 } from '../../../src/crypto/hash';
 import { safetyCode } from '../../../src/crypto/safety-code';
 import { canonicalEntry, canonicalJson } from '../../../src/domain/membership/canonical';
 import { draftEntry } from '../../../src/domain/membership/draft';
 import type { MembershipEntry } from '../../../src/domain/membership/types';
-import { CHAPTER, foundChapter, newDevice } from './fixtures';
+import { validateLog } from '../../../src/domain/membership/validate';
+import { CHAPTER, foundChapter, join, newDevice } from './fixtures';
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
@@ -157,5 +158,26 @@ describe('safety codes', () => {
     expect(safetyCode(b.publicKey)).not.toBe(code);
     expect(safetyCode(a.publicKey, 2)).toBe(code?.slice(0, 9));
     expect(safetyCode('nope')).toBeNull();
+  });
+});
+
+describe('validating while verifying', () => {
+  it('gives the same state as validating after every signature is known, forged entries or not', async () => {
+    const { log, founder } = await foundChapter();
+    const grace = await join(log, 'Grace', founder);
+    await join(log, 'Ada', founder);
+    await log.add({ type: 'grant-role', memberId: grace.memberId, role: 'teller' }, founder);
+    const genuine = log.entries;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: genuine.length - 1 }), { maxLength: 3 }), async (picks) => {
+        // Each pick replaces an entry with a copy whose signature no longer matches its content.
+        const entries = genuine.map((entry, index) => (picks.includes(index) ? { ...entry, name: `Eve ${index}` } : entry));
+        const options = { chapterId: CHAPTER, genesisId: genuine[0]!.id };
+        const verified = await createEntryVerifier().verifyAll(entries);
+        const expected = validateLog(entries, (entry) => verified.has(entry), options);
+        expect(await validateSignedLog(entries, options, createEntryVerifier())).toEqual(expected);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
