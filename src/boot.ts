@@ -1,3 +1,5 @@
+import { paintStoredSummary } from './startup/paint-summary';
+
 // The page's only entry: index.html's static frame paints first, then the app's code is fetched and
 // run. Loaded together (module script plus modulepreloads), Chromium often painted nothing until the
 // app itself rendered, so a phone saw a blank screen for the whole download and start-up.
@@ -13,6 +15,9 @@ const start = (): void => {
   const state = import('./app/app-state').then((m) => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => m.createAppState()));
   void import('./main').then((m) => m.mount(state));
 };
+
+// Synchronously, so the first frame the browser paints already shows the chapter this device holds.
+paintStoredSummary(location.pathname);
 
 // A hidden tab gets no animation frames: start at once there instead of waiting for a paint.
 if (document.visibilityState === 'hidden') start();

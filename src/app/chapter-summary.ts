@@ -3,7 +3,9 @@ import { readChapter } from '../crdt/chapter-repository';
 import { readMeetings } from '../crdt/meeting-repository';
 import type { DocId } from '../domain/ids';
 import type { ChapterSummaries, ChapterSummary } from '../persistence/chapter-summaries';
+import { writeSummaryFrame } from '../persistence/summary-frame';
 import { onIdle } from './idle';
+import { frameOf } from './summary-frame';
 
 const LATEST_MEETINGS = 5;
 /** Typing bursts settle before the summary is rewritten (it is never on the typing path). */
@@ -43,7 +45,10 @@ export function keepChapterSummary(deps: {
   const write = () => {
     cancel = null;
     const next = summarizeChapter(deps.docId, deps.doc, deps.now());
-    if (!next || sameContent(last, next)) return;
+    if (!next) return;
+    // Every time, not only on change: the language may have changed, or the frame never been kept.
+    writeSummaryFrame(deps.docId, frameOf(next));
+    if (sameContent(last, next)) return;
     last = next;
     void deps.summaries.write(next).catch(() => undefined);
   };

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { DocumentKind } from '../domain/document-kind';
 import type { DocId, RoomSecret } from '../domain/ids';
 import type { ChapterSummary } from './chapter-summaries';
+import { removeSummaryFrame } from './summary-frame';
 import type { DirectoryRow } from './directory-index';
 
 /** What this device knows about a document: device-only, never synced. */
@@ -129,6 +130,7 @@ export function createCatalog(db: CatalogDatabase = openCatalog()): Catalog {
     },
     remove: async (id) => {
       writing();
+      removeSummaryFrame(id);
       await db.documents.delete(id);
     },
     readDeviceKey: () => fromSnapshot('device', (s) => s.device, () => db.identity.get('device')),

@@ -68,3 +68,29 @@ test('a chapter whose document is gone from the device still shows its summary, 
   await expect(other.getByTestId('chapter-notes')).toHaveCount(0);
   await context.close();
 });
+
+test('before any of the app’s code has loaded, a chapter’s page already shows what this device last saw', async ({ browser }) => {
+  // No service worker, so every script request goes through the routes below.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await createChapter(page, { name: 'Lyon <b>chapter</b>', city: 'Lyon', country: 'France', description: 'Bike repair.' });
+  const docId = new URL(page.url()).pathname.split('/')[2] ?? '';
+  await expect.poll(() => page.evaluate((id) => localStorage.getItem(`chapterhouse:summary-frame:${id}`) !== null, docId), { timeout: 20_000 }).toBe(true);
+  await page.close();
+
+  // Only the page's entry script may load: the app itself never arrives.
+  const offline = await context.newPage();
+  const index = await (await offline.request.get('/')).text();
+  const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(index)?.[1] ?? '';
+  expect(entry).not.toBe('');
+  await offline.route('**/assets/**', (route) => (new URL(route.request().url()).pathname === entry ? route.continue() : route.abort()));
+  await offline.goto(`/chapters/${docId}`);
+  await expect(offline.getByTestId('chapter-summary-name')).toHaveText('Lyon <b>chapter</b>');
+  await expect(offline.getByTestId('chapter-summary')).toContainText('Lyon, France');
+  await expect(offline.getByTestId('chapter-summary')).toContainText('Bike repair.');
+  await expect(offline.getByRole('status')).toContainText('Opening the whole chapter');
+  await expect(offline.locator('#root b')).toHaveCount(0);
+  await expect(offline.getByTestId('chapter-name')).toHaveCount(0);
+  await context.close();
+});
