@@ -14,7 +14,17 @@ const TRANSLATION = /[\\/]src[\\/]i18n[\\/](?:eo|es|fr|de)[\\/]/;
 
 // The frame's styles go into index.html itself: a stylesheet request would hold back the first paint
 // on a slow phone link. server/headers.ts allows exactly this <style> by its hash.
-const SHELL_CSS = ['src/ui/styles/base.css', 'src/ui/styles/shell.css'];
+// The start screen's component styles too: a component's own stylesheet made its chunk wait for one
+// more request before it could run, and restyled the whole page when it arrived.
+const SHELL_CSS = [
+  'src/ui/styles/base.css',
+  'src/ui/styles/shell.css',
+  'src/ui/components/SyncIndicator.css',
+  'src/ui/pages/HomePage.css',
+  'src/ui/components/CardLinkList.css',
+  'src/ui/components/ChapterForm.css',
+  'src/ui/components/dashboard/Dashboard.css',
+];
 const minifyCss = (css: string): string =>
   css
     .replace(/\/\*[\s\S]*?\*\//g, '')

@@ -1,6 +1,5 @@
 import { For, type JSX, Show } from 'solid-js';
 import { Link } from './Link';
-import './CardLinkList.css';
 
 export interface CardLink {
   readonly href: string;

@@ -3,7 +3,6 @@ import type { CreateChapterError } from '../../app/chapters';
 import type { ChapterDetails, ChapterField, ChapterInput } from '../../domain/chapter';
 import { BRANCH_LEVELS } from '../../domain/chapter';
 import { type MessageKey, t } from '../../i18n';
-import './ChapterForm.css';
 
 type FormField = ChapterField | 'founderName';
 export type ChapterFormValues = ChapterInput & { readonly founderName: string };

@@ -2,7 +2,6 @@ import { Show } from 'solid-js';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n';
 import { Link } from './Link';
-import './SyncIndicator.css';
 
 /** Always in the header: network state, peers, and whether edits are on disk. */
 export function SyncIndicator() {

@@ -5,7 +5,6 @@ import { FeatureGate } from '../components/FeatureGate';
 import { installHintDismissed, installMode } from '../../app/install';
 import { CardLinkList } from '../components/CardLinkList';
 import { Link } from '../components/Link';
-import './HomePage.css';
 
 // The install hint's code loads only where installing is one tap (or, on iOS, two) away.
 const InstallHint = lazy(() => import('../components/InstallPrompt').then((m) => ({ default: m.InstallHint })));
@@ -55,9 +54,18 @@ export function HomePage() {
       <Show when={installOffered()}>
         <InstallHint />
       </Show>
-      <FeatureGate feature="dashboard">
-        <Dashboard />
-      </FeatureGate>
+      <Show
+        when={app.entries().length > 0}
+        fallback={
+          <FeatureGate feature={undefined} strings="organizing">
+            <Dashboard empty />
+          </FeatureGate>
+        }
+      >
+        <FeatureGate feature="dashboard">
+          <Dashboard />
+        </FeatureGate>
+      </Show>
     </section>
   );
 }

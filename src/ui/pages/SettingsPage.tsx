@@ -5,7 +5,6 @@ import { formatBytes, t } from '../../i18n';
 import { InstallPanel } from '../components/InstallPrompt';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { ProfileForm } from '../components/ProfileForm';
-import '../components/ChapterForm.css';
 
 declare const __APP_VERSION__: string;
 

@@ -4,7 +4,6 @@ import { navigate } from '../../app/router';
 import { t } from '../../i18n';
 import { CardLinkList } from '../components/CardLinkList';
 import { Link } from '../components/Link';
-import './HomePage.css';
 
 type Target = 'meeting' | 'poll';
 

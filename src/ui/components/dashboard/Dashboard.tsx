@@ -1,6 +1,6 @@
 import { type Accessor, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { useApp } from '../../../app/context';
-import type { FromChapter, ListedEvent } from '../../../app/dashboard';
+import type { DashboardView, FromChapter, ListedEvent } from '../../../app/dashboard';
 import type { DirectoryRow } from '../../../app/directory';
 import { formatLocation } from '../../../domain/chapter';
 import { listedTimes } from '../../../domain/organizing/shared-events';
@@ -8,16 +8,16 @@ import { formatDate, t } from '../../../i18n';
 import { eventStartLabel } from '../../pages/events/event-time';
 import { Link } from '../Link';
 import { GovernanceSlot } from './GovernanceSlot';
-import './Dashboard.css';
 
 /**
  * The member's front page across all chapters on this device, like the federation's old
  * home page: latest news, newest projects, upcoming events, recent posts, newest chapters and members.
  */
-export function Dashboard() {
+export function Dashboard(props: { readonly empty?: boolean }) {
   const app = useApp();
-  const view = app.features.get('dashboard').view(app.entries);
-  const members = newestMembers();
+  // A device without chapters has nothing to list: the empty cards need neither store nor index.
+  const view: DashboardLists = props.empty ? NOTHING : app.features.get('dashboard').view(app.entries);
+  const members = props.empty ? () => [] : newestMembers();
   const firstChapter = () => app.entries()[0]?.id;
   const listLink = (section: string) => (firstChapter() ? `/chapters/${firstChapter()}/${section}` : '/');
   return (
@@ -101,6 +101,9 @@ export function Dashboard() {
     </section>
   );
 }
+
+type DashboardLists = Pick<DashboardView, 'news' | 'events' | 'projects' | 'blog' | 'chapters'>;
+const NOTHING: DashboardLists = { news: () => [], events: () => [], projects: () => [], blog: () => [], chapters: () => [] };
 
 /** Newest members across this device's branches, from the directory index (loaded after first paint). */
 function newestMembers(): Accessor<readonly DirectoryRow[]> {

@@ -2,7 +2,6 @@ import { For, type JSX, Show } from 'solid-js';
 import type { OrganizingError, Person } from '../../../app/projects';
 import { t } from '../../../i18n';
 import { Link } from '../../components/Link';
-import '../../components/CardLinkList.css';
 import './organizing.css';
 
 /** Small shared pieces of the organizing screens (projects, events, news). */
