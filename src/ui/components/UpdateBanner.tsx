@@ -1,16 +1,29 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { whenSettled } from '../../app/idle';
+import { onIdle } from '../../app/idle';
 import { createPwaUpdate } from '../../app/pwa';
 import { t } from '../../i18n';
 
+/** Calls `run` once the page has loaded and the browser is then idle (a timeout without requestIdleCallback). */
+function afterLoadIdle(run: () => void): () => void {
+  let cancel = (): void => undefined;
+  const whenIdle = () => {
+    cancel = onIdle(run, 3_000, 200);
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else {
+    window.addEventListener('load', whenIdle, { once: true });
+    cancel = () => window.removeEventListener('load', whenIdle);
+  }
+  return () => cancel();
+}
+
 /**
- * Registers the service worker once the start has settled (see whenSettled): installing it fetches
- * and stores every file of the app (over 100), which took the cores from the first screen's start
- * (on a 2-core machine it doubled the CPU in use while the app was still loading its code).
+ * Registers the service worker only after load and once idle: loading workbox-window and
+ * registering were a long task in the first screen's start on a phone.
  */
 export function UpdateBanner() {
   const [started, setStarted] = createSignal(false);
-  onCleanup(whenSettled(() => setStarted(true)));
+  onCleanup(afterLoadIdle(() => setStarted(true)));
   return (
     <Show when={started()}>
       <Banner />
