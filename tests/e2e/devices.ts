@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** One "device": its own browser context, so storage and BroadcastChannel are not shared. */
@@ -91,4 +91,17 @@ export async function threeMembers(browser: Browser, chapter: string): Promise<[
   for (const device of [a, b, c]) await expect(device.page.getByTestId('member-count')).toHaveText('3 members');
   for (const device of [a, b, c]) await expectPeers(device.page);
   return [a, b, c];
+}
+
+/**
+ * A member's card in the member list, by the exact name: matching the card's text instead also
+ * matches a card, or a nested device row, whose random safety code holds the name's letters.
+ */
+export function memberCard(page: Page, name: string): Locator {
+  return page.getByTestId('member-list').locator('li.member').filter({ has: page.locator('.member-name > strong').getByText(name, { exact: true }) });
+}
+
+/** A pending join request, by the requester's exact name (see memberCard). */
+export function joinRequest(page: Page, name: string): Locator {
+  return page.getByTestId('join-requests').locator('li.request').filter({ has: page.locator(':scope > strong').getByText(name, { exact: true }) });
 }

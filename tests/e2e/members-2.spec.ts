@@ -8,7 +8,7 @@ import { canonicalEntry } from '../../src/domain/membership/canonical';
 import { draftEntry, headsOf } from '../../src/domain/membership/draft';
 import type { ChapterId, EntryId, MembershipEntry } from '../../src/domain/membership/types';
 import { decodeBundle, encodeBundle } from '../../src/sync/bundle/format';
-import { createChapter, inviteLink, newDevice } from './devices';
+import { createChapter, inviteLink, joinRequest, memberCard, newDevice } from './devices';
 
 const openMembers = async (page: Page) => {
   // Retried: a banner appearing (e.g. "works offline") can shift the tabs under the click.
@@ -60,10 +60,10 @@ test('a one-use invite admits one person; a link from a non-member is flagged; a
   await expect(a.page.getByTestId('join-requests')).toContainText('Dee');
   await a.page.getByRole('button', { name: 'Admit Ben' }).click();
   await expect(a.page.getByTestId('member-count')).toHaveText('2 members');
-  await expect(a.page.getByTestId('member-list').locator('li.member', { hasText: 'Ben' })).toContainText('invite used 1 of 1');
+  await expect(memberCard(a.page, 'Ben')).toContainText('invite used 1 of 1');
   await expect(a.page.getByTestId('invite-list')).toContainText('Ana’s invite: used 1 of 1');
   // Dee asked through the same link in time, but it is used up: no admit button, a clear reason.
-  const dee = a.page.getByTestId('join-requests').locator('li', { hasText: 'Dee' });
+  const dee = joinRequest(a.page, 'Dee');
   await expect(dee.getByTestId('request-blocked')).toContainText('used up');
   await expect(a.page.getByRole('button', { name: 'Admit Dee' })).toHaveCount(0);
   await expect(d.page.getByTestId('member-count')).toHaveText('2 members');
@@ -77,7 +77,7 @@ test('a one-use invite admits one person; a link from a non-member is flagged; a
   await a.page.getByTestId('confirm-reason').fill('Moved away');
   await a.page.getByTestId('confirm-submit').click();
   await expect(a.page.getByTestId('member-count')).toHaveText('1 member');
-  await expect(a.page.getByTestId('member-list').locator('li.member', { hasText: 'Ben' })).toContainText('removed');
+  await expect(memberCard(a.page, 'Ben')).toContainText('removed');
   await expect(a.page.getByTestId('member-history')).toContainText('Ana removed Ben: “Moved away”');
   for (const device of [a, b, c, d]) await device.context.close();
 });
@@ -99,9 +99,9 @@ test('a member revokes their lost device from another; the revoked device no lon
   await openMembers(a.page);
   await a.page.getByTestId('link-key').fill(key);
   await a.page.getByTestId('link-device').click();
-  await expect(phone.page.getByTestId('member-list').locator('li.member', { hasText: 'Ana' })).toContainText('you');
+  await expect(memberCard(phone.page, 'Ana')).toContainText('you');
 
-  const ana = a.page.getByTestId('member-list').locator('li.member', { hasText: 'Ana' });
+  const ana = memberCard(a.page, 'Ana');
   await ana.getByText('Devices and safety codes').click();
   await expect(ana.getByTestId('device-list')).toContainText(`Safety code ${code}`);
   await ana.getByRole('button', { name: `Revoke device ${code}` }).click();
@@ -110,7 +110,7 @@ test('a member revokes their lost device from another; the revoked device no lon
   await expect(ana.getByTestId('device-list').locator('li', { hasText: code })).toContainText('revoked');
   await expect(a.page.getByTestId('member-history')).toContainText(`Ana revoked a device (${code})`);
   // On the phone: no longer this member's device, so it is offered to ask to join again.
-  await expect(phone.page.getByTestId('member-list').locator('li.member', { hasText: 'Ana' })).not.toContainText('you');
+  await expect(memberCard(phone.page, 'Ana')).not.toContainText('you');
   await expect(phone.page.getByTestId('device-revoked')).toBeVisible();
   await expect(phone.page.getByTestId('request-join')).toHaveCount(0);
 

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createChapter, inviteLink, newDevice, openSection, requestToJoin, threeMembers } from './devices';
+import { createChapter, inviteLink, joinRequest, memberCard, newDevice, openSection, requestToJoin, threeMembers } from './devices';
 
 async function voteYes(page: Page): Promise<void> {
   await page.getByTestId('ballot').getByLabel('Yes', { exact: true }).check();
@@ -22,7 +22,7 @@ test('under the poll rule a newcomer is admitted on every device once the chapte
   // The founder makes admission a chapter decision.
   await a.page.getByTestId('rule-poll').click();
   await requestToJoin(c, link, 'Cleo');
-  const request = a.page.getByTestId('join-requests').locator('li', { hasText: 'Cleo' });
+  const request = joinRequest(a.page, 'Cleo');
   await expect(request).toBeVisible();
   await expect(a.page.getByRole('button', { name: 'Admit Cleo' })).toHaveCount(0);
   await request.getByRole('button', { name: 'Put the admission of Cleo to a vote' }).click();
@@ -34,7 +34,7 @@ test('under the poll rule a newcomer is admitted on every device once the chapte
   await expect(a.page.getByTestId('poll-question')).toHaveText('Admit Cleo to the chapter?');
   await voteYes(a.page);
   await openSection(b.page, 'members', 'Members');
-  await b.page.getByTestId('join-requests').locator('li', { hasText: 'Cleo' }).getByTestId('vote-poll').click();
+  await joinRequest(b.page, 'Cleo').getByTestId('vote-poll').click();
   await voteYes(b.page);
   await expect(a.page.getByTestId('poll-turnout')).toHaveText('2 of 2 members voted');
   await expect(c.page.getByTestId('member-count')).toHaveText('2 members');
@@ -50,7 +50,7 @@ test('under the poll rule a newcomer is admitted on every device once the chapte
     await expect(device.page.getByTestId('invalid-entries')).toHaveCount(0);
   }
   await expect(c.page.getByTestId('member-count')).toHaveText('3 members');
-  await expect(c.page.getByTestId('member-list').locator('li', { hasText: 'Cleo' })).toContainText('you');
+  await expect(memberCard(c.page, 'Cleo')).toContainText('you');
   await expect(a.page.getByTestId('member-history')).toContainText('Ana agreed to admit Cleo');
   for (const device of [a, b, c]) await device.context.close();
 });
@@ -62,7 +62,7 @@ test('under the poll rule a member is removed on every device once the removal p
 
   // Ben, no convener, puts Cy's removal to a vote.
   await openSection(b.page, 'members', 'Members');
-  const cyOnB = b.page.getByTestId('member-list').locator('li', { hasText: 'Cy' });
+  const cyOnB = memberCard(b.page, 'Cy');
   await cyOnB.getByRole('button', { name: 'Put the removal of Cy to a vote' }).click();
   await expect(cyOnB.getByTestId('vote-poll')).toBeVisible();
   await expect(b.page.getByTestId('member-history')).toContainText('Ben put Cy to a vote');
@@ -71,7 +71,7 @@ test('under the poll rule a member is removed on every device once the removal p
   await voteYes(b.page);
 
   // Ana votes from her own device.
-  const cyOnA = a.page.getByTestId('member-list').locator('li', { hasText: 'Cy' });
+  const cyOnA = memberCard(a.page, 'Cy');
   await expect(cyOnA.getByTestId('vote-poll')).toBeVisible();
   await expect(cyOnA).toHaveAttribute('data-status', 'active');
   await cyOnA.getByTestId('vote-poll').click();
@@ -93,7 +93,7 @@ test('under the poll rule a member is removed on every device once the removal p
   // Ben, who put it to the vote, carries out the decision; every device shows Cy as removed, record kept.
   for (const device of [b, a]) await openSection(device.page, 'members', 'Members');
   for (const device of [a, b]) {
-    const cy = device.page.getByTestId('member-list').locator('li', { hasText: 'Cy' });
+    const cy = memberCard(device.page, 'Cy');
     await expect(cy).toHaveAttribute('data-status', 'removed');
     await expect(cy).toContainText('removed');
     await expect(device.page.getByTestId('member-count')).toHaveText('2 members');
@@ -102,7 +102,7 @@ test('under the poll rule a member is removed on every device once the removal p
     await expect(device.page.getByTestId('invalid-entries')).toHaveCount(0);
   }
   await openSection(c.page, 'members', 'Members');
-  await expect(c.page.getByTestId('member-list').locator('li', { hasText: 'Cy' })).toHaveAttribute('data-status', 'removed');
+  await expect(memberCard(c.page, 'Cy')).toHaveAttribute('data-status', 'removed');
   if (process.env.MEMBER_SHOTS) {
     for (const width of [360, 1280]) {
       await b.page.setViewportSize({ width, height: 900 });

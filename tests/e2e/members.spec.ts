@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { createChapter, inviteLink, newDevice } from './devices';
+import { createChapter, inviteLink, memberCard, newDevice } from './devices';
 
 const openMembers = async (page: Page) => {
   // Retried: a banner appearing (e.g. "works offline") can shift the tabs under the click.
@@ -33,7 +33,7 @@ test('a newcomer asks to join, a member admits them, and a second device is link
   await a.page.getByRole('button', { name: 'Admit Ben' }).click();
   await expect(a.page.getByTestId('member-count')).toHaveText('2 members');
   await expect(b.page.getByTestId('member-count')).toHaveText('2 members');
-  await expect(b.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('you');
+  await expect(memberCard(b.page, 'Ben')).toContainText('you');
 
   // Ben's second device opens the invite and is signed in by Ben's first device.
   const b2 = await newDevice(browser);
@@ -46,8 +46,8 @@ test('a newcomer asks to join, a member admits them, and a second device is link
   await expect(b.page.getByRole('alert')).toContainText('not a device key');
   await b.page.getByTestId('link-key').fill(key);
   await b.page.getByTestId('link-device').click();
-  await expect(b2.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('you');
-  await expect(b2.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('2 devices');
+  await expect(memberCard(b2.page, 'Ben')).toContainText('you');
+  await expect(memberCard(b2.page, 'Ben')).toContainText('2 devices');
   await expect(a.page.getByTestId('member-count')).toHaveText('2 members');
   for (const device of [a, b, b2]) await device.context.close();
 });
@@ -64,7 +64,7 @@ test('a founder grants a role and the other member sees it', async ({ browser })
   await openMembers(a.page);
   await a.page.getByRole('button', { name: 'Admit Ben' }).click();
   await a.page.getByLabel('Role for Ben').selectOption('secretary');
-  await expect(b.page.getByTestId('member-list').locator('li', { hasText: 'Ben' })).toContainText('secretary');
+  await expect(memberCard(b.page, 'Ben')).toContainText('secretary');
   await expect(b.page.getByTestId('invalid-entries')).toHaveCount(0);
   for (const device of [a, b]) await device.context.close();
 });
