@@ -121,7 +121,9 @@ export default defineConfig({
             // keeping the library's whole namespace (a bare import('yjs') did: +8 KB gzip).
             { name: 'startup-solid', test: /[\\/](?:node_modules[\\/]solid-js[\\/]|src[\\/]startup[\\/]solid\.ts)/ },
             { name: 'startup-dexie', test: /[\\/](?:node_modules[\\/]dexie[\\/]|src[\\/]startup[\\/]dexie\.ts)/ },
-            { name: 'startup-yjs', test: /[\\/](?:node_modules[\\/](?:yjs|lib0)[\\/]|src[\\/]startup[\\/]yjs\.ts)/ },
+            // Not lib0's SHA-256 (and the binary helpers it imports): identities hash at every start,
+            // and pulled in with it the whole Yjs chunk would load on a device that has no documents.
+            { name: 'startup-yjs', test: /[\\/](?:node_modules[\\/](?:yjs[\\/]|lib0[\\/](?!hash[\\/]|binary\.js))|src[\\/]startup[\\/]yjs\.ts)/, includeDependenciesRecursively: false },
           ],
         },
         chunkFileNames: (chunk) =>

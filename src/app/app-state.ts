@@ -3,16 +3,15 @@ import type { DocId } from '../domain/ids';
 import type { CatalogEntry } from '../persistence/catalog';
 import { createCatalog } from '../persistence/catalog';
 import { createChapterSummaries } from '../persistence/chapter-summaries';
-import { openDocumentStorageAfter } from '../persistence/document-storage';
 import { createLazyTransport } from '../sync/lazy-transport';
 import type { Bundles } from './bundles';
 import { createChapterActions } from './chapters';
 import type { OpenDocument, SaveState } from './documents';
-import { createDocumentRegistry } from './documents';
 import { createFeatures } from './features';
 import { loadIdentity } from './identity';
 import { createInvites } from './invites';
 import { createLanguage } from './language';
+import { createLazyDocumentRegistry } from './lazy-documents';
 import { createPairing } from './pairing';
 import { createStorageInfo } from './storage-info';
 import { createSyncActivity, probeRelay } from './sync-activity';
@@ -36,12 +35,15 @@ export async function createAppState() {
     markPainted = resolve;
   });
   const [syncSettings, identity] = await Promise.all([loadSyncSettings(catalog), loadIdentity(catalog)]);
-  const documents = createDocumentRegistry({
-    catalog,
-    transport: createLazyTransport('webrtc', async () => (await import('../sync/webrtc-transport')).createWebrtcTransport(syncSettings)),
-    openStorage: (docId, doc) => openDocumentStorageAfter(painted, docId, doc),
-    now: () => new Date().toISOString(),
-    onFirstWrite: () => void storageInfo.requestPersistence(),
+  const documents = createLazyDocumentRegistry(async () => {
+    const runtime = await import('./document-runtime');
+    return runtime.createDocumentRegistry({
+      catalog,
+      transport: createLazyTransport('webrtc', async () => (await import('../sync/webrtc-transport')).createWebrtcTransport(syncSettings)),
+      openStorage: (docId, doc) => runtime.openDocumentStorageAfter(painted, docId, doc),
+      now: () => new Date().toISOString(),
+      onFirstWrite: () => void storageInfo.requestPersistence(),
+    });
   });
   const features = createFeatures({ documents, catalog, identity });
   const chapters = createChapterActions({ catalog, documents, loadMembers: () => features.load('members'), summaries: createChapterSummaries(catalog.summaryTable) });
@@ -59,6 +61,8 @@ export async function createAppState() {
   };
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
+  // Documents to open soon: their code starts loading now (a device without chapters loads it on first need).
+  if (entries().length > 0) void documents.ready();
   // Keeps every branch and its ancestors syncing; a device without chapters starts it on first view.
   // Not before the first screen has painted: it opens and reads every branch document.
   if (entries().length > 0) void painted.then(() => features.load('federation'));

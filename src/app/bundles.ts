@@ -46,6 +46,7 @@ export function createBundles(deps: {
   const loadedDoc = async (docId: DocId): Promise<Y.Doc | undefined> => {
     const entry = await catalog.get(docId);
     if (!entry) return undefined;
+    await documents.ready();
     const opened = documents.openDocument(docId, entry.secret);
     await opened.storage.loaded;
     return opened.doc;
@@ -105,6 +106,7 @@ export function createBundles(deps: {
           }
           // New here: it gets a catalog entry, so it appears on the start screen.
           const secret = doc.secret!;
+          await documents.ready();
           await catalog.put(newCatalogEntry({ id: doc.docId, kind: doc.kind, title: doc.title, secret }, now));
           const opened = documents.openDocument(doc.docId, secret);
           await opened.storage.loaded;

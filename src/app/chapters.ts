@@ -69,6 +69,7 @@ export function createChapterActions(deps: {
     const docId = newDocId();
     const secret = newRoomSecret();
     const now = new Date().toISOString();
+    await documents.ready();
     await catalog.put(newCatalogEntry({ id: docId, title: checked.value.name, secret }, now));
     const opened = documents.openDocument(docId, secret);
     createChapterDocument(opened.doc, checked.value, now);
@@ -92,7 +93,8 @@ export function createChapterActions(deps: {
 
   /** Call inside a reactive owner (a page); returns null for documents this device does not know. */
   async function loadChapter(docId: DocId): Promise<{ readonly entry: CatalogEntry } | null> {
-    const entry = await catalog.get(docId);
+    // viewChapter opens the document synchronously once this resolves.
+    const [entry] = await Promise.all([catalog.get(docId), documents.ready()]);
     return entry ? { entry } : null;
   }
 

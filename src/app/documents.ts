@@ -17,6 +17,8 @@ export interface OpenDocument {
   readonly connection: SyncConnection;
   /** One presence channel per document (who is editing where); it lives and dies with the doc. */
   readonly awareness: Awareness;
+  /** What this device holds of the document, per client (a Yjs state vector). */
+  stateVector(): Map<number, number>;
   saveState(): SaveState;
   onSaveState(listener: (state: SaveState) => void): () => void;
 }
@@ -69,13 +71,16 @@ export function createDocumentRegistry(deps: DocumentRegistryDeps) {
       changed();
     });
     save.subscribe(changed);
-    const entry: OpenDocument = { docId, doc, storage, connection, awareness, saveState: save.get, onSaveState: save.subscribe };
+    const stateVector = () => Y.decodeStateVector(Y.encodeStateVector(doc));
+    const entry: OpenDocument = { docId, doc, storage, connection, awareness, stateVector, saveState: save.get, onSaveState: save.subscribe };
     open.set(docId, entry);
     changed();
     return entry;
   }
 
   return {
+    /** Resolves once documents can be opened (see lazy-documents.ts; here they always can). */
+    ready: (): Promise<void> => Promise.resolve(),
     openDocument,
     get: (docId: DocId) => open.get(docId),
     /** Any document opened or closed, or any sync or save state changed. */

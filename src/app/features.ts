@@ -40,7 +40,8 @@ export function createFeatures(deps: FeatureDeps) {
   function load<K extends keyof Stores>(name: K): Promise<Stores[K]> {
     let promise = pending.get(name) as Promise<Stores[K]> | undefined;
     if (!promise) {
-      promise = (loaders[name]() as Promise<Stores[K]>).then((store) => {
+      // Every store reads open documents, so the document code is loaded before any store is built.
+      promise = deps.documents.ready().then(() => loaders[name]() as Promise<Stores[K]>).then((store) => {
         loaded[name] = store;
         return store;
       });

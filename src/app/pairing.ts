@@ -60,6 +60,7 @@ export function createPairing(deps: { readonly catalog: Catalog; readonly docume
       open: async (docId) => {
         const entry = await catalog.get(docId);
         if (!entry) throw new Error(`document ${docId} is not on this device`);
+        await documents.ready();
         const opened = documents.openDocument(docId, entry.secret);
         await opened.storage.loaded;
         return opened.doc;

@@ -1,5 +1,5 @@
 import { type Accessor, createSignal } from 'solid-js';
-import * as Y from 'yjs';
+import { decodeStateVector, encodeStateVector } from '../crdt/state-vector';
 import { decodeBase64url, encodeBase64url } from '../crypto/base64url';
 import type { DocId } from '../domain/ids';
 import type { Catalog } from '../persistence/catalog';
@@ -39,16 +39,11 @@ const emptyActivity: DocActivity = { lastSyncedAt: null, via: null, unshared: 0,
 
 const decodeVector = (text: string): Map<number, number> => {
   const bytes = text ? decodeBase64url(text) : null;
-  try {
-    return bytes ? Y.decodeStateVector(bytes) : new Map();
-  } catch {
-    return new Map();
-  }
+  return (bytes && decodeStateVector(bytes)) ?? new Map();
 };
 
 const encodeVector = (vector: Map<number, number>): string => {
-  // Y.encodeStateVector takes a doc or a map; the map form keeps this free of a live document.
-  return encodeBase64url(Y.encodeStateVector(vector));
+  return encodeBase64url(encodeStateVector(vector));
 };
 
 /** Clock ticks in `local` beyond what `shared` confirms: what would be lost with this device. */
@@ -95,14 +90,14 @@ export function createSyncActivity(deps: { readonly catalog: Catalog; readonly d
     const open = documents.get(docId);
     if (!open) return;
     const current = activity(docId);
-    const unshared = unsharedCount(Y.decodeStateVector(Y.encodeStateVector(open.doc)), decodeVector(current.sharedVector));
+    const unshared = unsharedCount(open.stateVector(), decodeVector(current.sharedVector));
     if (unshared !== current.unshared) setActivity(docId, { ...current, unshared });
   };
 
   /** Another device (or a file) now holds everything up to `vector`. */
   function confirmShared(docId: DocId, vector: Uint8Array | Map<number, number>, via: SyncVia): void {
     const current = activity(docId);
-    const incoming = vector instanceof Map ? vector : Y.decodeStateVector(vector);
+    const incoming = vector instanceof Map ? vector : (decodeStateVector(vector) ?? new Map<number, number>());
     const sharedVector = encodeVector(mergeVectors(decodeVector(current.sharedVector), incoming));
     const at = deps.now();
     setActivity(docId, { ...current, sharedVector, via, lastSyncedAt: at });
@@ -130,7 +125,7 @@ export function createSyncActivity(deps: { readonly catalog: Catalog; readonly d
     const open = documents.get(docId);
     if (!open) return;
     const state = open.connection.state();
-    if (state.kind === 'connected' && state.peers > 0) confirmShared(docId, Y.encodeStateVector(open.doc), 'relay');
+    if (state.kind === 'connected' && state.peers > 0) confirmShared(docId, open.stateVector(), 'relay');
   };
   const watch = () => {
     for (const open of documents.all()) {
