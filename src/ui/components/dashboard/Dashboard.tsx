@@ -1,13 +1,15 @@
-import { type Accessor, createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
+import { type Accessor, createSignal, For, type JSX, lazy, onCleanup, Show, Suspense } from 'solid-js';
 import { useApp } from '../../../app/context';
-import type { DashboardView, FromChapter, ListedEvent } from '../../../app/dashboard';
+import type { DashboardView, FromChapter } from '../../../app/dashboard';
 import type { DirectoryRow } from '../../../app/directory';
 import { formatLocation } from '../../../domain/chapter';
-import { listedTimes } from '../../../domain/organizing/shared-events';
 import { formatDate, t } from '../../../i18n';
-import { eventStartLabel } from '../../pages/events/event-time';
 import { Link } from '../Link';
+import { Item } from './DashboardItem';
 import { GovernanceSlot } from './GovernanceSlot';
+
+// Event rows need the events code (time zones, shared copies): a device without events never loads it.
+const EventItem = lazy(() => import('./EventItem'));
 
 /**
  * The member's front page across all chapters on this device, like the federation's old
@@ -42,7 +44,11 @@ export function Dashboard(props: { readonly empty?: boolean }) {
           items={view.events}
           more="/events"
           moreLabel={t('dashboard.more.events')}
-          render={(row) => <EventItem row={row} />}
+          render={(row) => (
+            <Suspense>
+              <EventItem row={row} />
+            </Suspense>
+          )}
         />
         <Card
           id="projects"
@@ -143,27 +149,6 @@ function Card<T>(props: {
         {props.moreLabel}
       </Link>
     </section>
-  );
-}
-
-/** An own branch's event links to it; a copy another chapter shared links to the copy in the branch holding it. */
-export function EventItem(props: { readonly row: ListedEvent }) {
-  const times = () => listedTimes(props.row);
-  const href = () =>
-    props.row.kind === 'own'
-      ? `/chapters/${props.row.entry.chapterId}/events/${props.row.entry.item.id}`
-      : `/chapters/${props.row.heldIn}/events/${props.row.copy.key}`;
-  const meta = () =>
-    [times().cancelled ? t('events.cancelled') : '', eventStartLabel(times()), times().place, times().chapterName].filter(Boolean).join(' · ');
-  return <Item href={href()} title={times().title} meta={meta()} />;
-}
-
-export function Item(props: { readonly href: string; readonly title: string; readonly meta: string }) {
-  return (
-    <Link href={props.href}>
-      <span class="dashboard-item-title">{props.title}</span>
-      <span class="dashboard-item-meta">{props.meta}</span>
-    </Link>
   );
 }
 

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { useApp } from '../../../app/context';
 import type { ListedEvent } from '../../../app/dashboard';
 import { t } from '../../../i18n';
-import { EventItem } from '../../components/dashboard/Dashboard';
+import EventItem from '../../components/dashboard/EventItem';
 import { FeatureGate } from '../../components/FeatureGate';
 
 /** Every event this device knows, across its chapters, their branches and what chapters shared with them. */
