@@ -107,7 +107,7 @@ export default defineConfig({
     // Rolldown's small runtime chunk is the exception: every library chunk imports it, so fetched only
     // once they were parsed it held all of them back, and they were evaluated in one long task.
     modulePreload: {
-      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'js' ? deps.filter((dep) => dep.endsWith('.css') || /rolldown-runtime/.test(dep)) : deps),
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'js' ? deps.filter((dep) => dep.endsWith('.css') || /rolldown-runtime|startup-shared/.test(dep)) : deps),
     },
     rollupOptions: {
       output: {
@@ -124,6 +124,11 @@ export default defineConfig({
             // Not lib0's SHA-256 (and the binary helpers it imports): identities hash at every start,
             // and pulled in with it the whole Yjs chunk would load on a device that has no documents.
             { name: 'startup-yjs', test: /[\\/](?:node_modules[\\/](?:yjs[\\/]|lib0[\\/](?!hash[\\/]|binary\.js))|src[\\/]startup[\\/]yjs\.ts)/, includeDependenciesRecursively: false },
+            {
+              name: 'startup-shared',
+              test: /[\\/](?:src[\\/](?:app[\\/](?:pairing|sync-settings|idle|context|router|chapters|bridge|random)\.ts|sync[\\/](?:refused-updates|state-emitter)\.ts|domain[\\/](?:result|chapter|ids)\.ts|crypto[\\/](?:base64url|hash|ed25519)\.ts|ui[\\/]components[\\/](?:Link|dashboard[\\/]DashboardItem)\.tsx|persistence[\\/]catalog\.ts|crdt[\\/](?:schema|shared-text|chapter-repository)\.ts|i18n[\\/](?:index|languages|message-format)\.ts|i18n[\\/]en[\\/](?:index|core|install)\.ts)|node_modules[\\/]lib0[\\/](?:hash[\\/]|binary\.js))/,
+              includeDependenciesRecursively: false,
+            },
           ],
         },
         chunkFileNames: (chunk) =>
