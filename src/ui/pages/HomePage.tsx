@@ -16,6 +16,8 @@ const Dashboard = lazy(() => import('../components/dashboard/Dashboard').then((m
 /** The start screen: every document this device knows, straight from the local catalog. */
 export function HomePage() {
   const app = useApp();
+  // Fetched while its strings (or its store) load, not after: the gate renders it only then.
+  void Dashboard.preload();
   return (
     <section class="stack" aria-labelledby="home-title">
       <div class="row home-head">
