@@ -55,7 +55,7 @@ export default defineConfig({
       // 'prompt': a new version waits until the user taps Update (never mid-meeting).
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      includeAssets: ['icons/favicon-48.png', 'icons/apple-touch-icon.png'],
       manifest: {
         id: '/',
         name: 'Chapterhouse',

@@ -46,7 +46,7 @@ async function rawReadAndApply(context, url, throttle, script, dbName) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   // A file from the precache: same origin (same IndexedDB), and no app code runs in it.
-  await page.goto(new URL('/favicon.svg', url).href);
+  await page.goto(new URL('/icons/favicon-48.png', url).href);
   await page.evaluate(script);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const result = await page.evaluate(async (name) => {
