@@ -1,4 +1,3 @@
-import { hasSummaryFrames } from './persistence/summary-frame';
 import { paintStoredSummary } from './startup/paint-summary';
 
 // The page's only entry: index.html's static frame paints first, then the app's code is fetched and
@@ -9,9 +8,10 @@ const start = (): void => {
   // in a task of its own as soon as it arrives, instead of in one long task with all the app's code.
   void import('./startup/dexie');
   void import('./startup/solid');
-  // Yjs only where documents open soon (src/app/lazy-documents.ts loads it on first need anyway): a
-  // device without chapters starts without evaluating a third of the start's JavaScript.
-  if (location.pathname !== '/' || hasSummaryFrames()) void import('./startup/yjs');
+  // Yjs only where a document opens soon (src/app/lazy-documents.ts loads it on first need anyway, and
+  // the state does once it finds chapters): the start screen of a new device never evaluates it. Not
+  // decided by the stored summaries: a page's first localStorage access waits on the browser.
+  if (location.pathname !== '/') void import('./startup/yjs');
   // Two module graphs fetched in parallel and evaluated in separate tasks (one long task froze a
   // slow phone): the state starts reading the device while the screens' code still loads.
   // The state's set-up (opening Dexie, the first reads) in a task after its modules' evaluation.

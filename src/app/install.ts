@@ -82,13 +82,21 @@ const readDismissed = (): boolean => {
     return false;
   }
 };
-const [hintDismissed, setHintDismissed] = createSignal(readDismissed());
+const [dismissedNow, setDismissedNow] = createSignal(false);
+let dismissedBefore: boolean | undefined;
 
-/** The home screen's install hint, until the user closes it (remembered on this device). */
-export const installHintDismissed = hintDismissed;
+/**
+ * The home screen's install hint, until the user closes it (remembered on this device). Read on first
+ * use, not at start: a page's first localStorage access waits for the browser to hand over the store.
+ */
+export function installHintDismissed(): boolean {
+  if (dismissedNow()) return true;
+  dismissedBefore ??= readDismissed();
+  return dismissedBefore;
+}
 
 export function dismissInstallHint(): void {
-  setHintDismissed(true);
+  setDismissedNow(true);
   try {
     localStorage.setItem(HINT_KEY, '1');
   } catch {

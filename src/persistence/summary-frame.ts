@@ -51,14 +51,6 @@ export function removeSummaryFrame(docId: DocId): void {
   }
 }
 
-/** Whether this device keeps a frame for any chapter (so it holds documents it will open soon). */
-export function hasSummaryFrames(): boolean {
-  const stored = storage();
-  if (!stored) return false;
-  for (let index = 0; index < stored.length; index++) if (stored.key(index)?.startsWith(PREFIX)) return true;
-  return false;
-}
-
 const isText = (value: unknown): value is string => typeof value === 'string';
 
 /** The stored frame, or undefined if there is none or it is not in the expected shape. */

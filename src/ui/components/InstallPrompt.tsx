@@ -61,7 +61,7 @@ export function InstallPanel() {
 
 /** Home: a closable hint, only where installing is one tap (or, on iOS, two) away. */
 export function InstallHint() {
-  const offered = () => !installHintDismissed() && (installMode() === 'prompt' || installMode() === 'ios');
+  const offered = () => (installMode() === 'prompt' || installMode() === 'ios') && !installHintDismissed();
   return (
     <Show when={offered()}>
       <aside class="card install-hint" aria-labelledby="install-hint-title" data-testid="install-hint">

@@ -8,7 +8,7 @@ import { Link } from '../components/Link';
 
 // The install hint's code loads only where installing is one tap (or, on iOS, two) away.
 const InstallHint = lazy(() => import('../components/InstallPrompt').then((m) => ({ default: m.InstallHint })));
-const installOffered = () => !installHintDismissed() && (installMode() === 'prompt' || installMode() === 'ios');
+const installOffered = () => (installMode() === 'prompt' || installMode() === 'ios') && !installHintDismissed();
 
 // The dashboard reads every chapter: loaded after the chapter list has painted.
 const Dashboard = lazy(() => import('../components/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
