@@ -32,7 +32,8 @@ const NAV: ReadonlyArray<{ readonly href: string; readonly label: MessageKey }> 
   { href: '/settings', label: 'nav.settings' },
 ];
 
-export function App() {
+/** `showPage` false renders only the shell (src/main.tsx builds the app in short tasks). */
+export function App(props: { readonly showPage: () => boolean }) {
   const app = useApp();
   const route = createMemo(() => matchRoute(currentPath()));
   // A chapter page says itself when it has painted (it may paint from a stored summary first).
@@ -73,6 +74,7 @@ export function App() {
       </nav>
       <main id="main" class="shell-main" tabindex="-1">
         <UpdateBanner />
+        <Show when={props.showPage()}>
         <Switch fallback={<h1>{t('notFound.title')}</h1>}>
           <Match when={route().page === 'home'}>
             <HomePage />
@@ -107,6 +109,7 @@ export function App() {
             )}
           </Match>
         </Switch>
+        </Show>
       </main>
     </div>
   );
