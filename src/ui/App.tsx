@@ -75,40 +75,40 @@ export function App(props: { readonly showPage: () => boolean }) {
       <main id="main" class="shell-main" tabindex="-1">
         <UpdateBanner />
         <Show when={props.showPage()}>
-        <Switch fallback={<h1>{t('notFound.title')}</h1>}>
-          <Match when={route().page === 'home'}>
-            <HomePage />
-          </Match>
-          <Match when={route().page === 'newChapter'}>
-            <NewChapterPage />
-          </Match>
-          <Match when={route().page === 'join'}>
-            <JoinPage />
-          </Match>
-          <Match when={route().page === 'settings'}>
-            <SettingsPage />
-          </Match>
-          <Match when={route().page === 'sync'}>
-            <SyncPage />
-          </Match>
-          <Match when={route().page === 'federation'}>
-            <FederationPage />
-          </Match>
-          <Match when={route().page === 'directory'}>
-            <DirectoryPage />
-          </Match>
-          <Match when={route().page === 'events'}>
-            <FederationEventsPage />
-          </Match>
-          <Match when={shortcutRoute()}>{(shortcut) => <ShortcutPage target={shortcut().target} />}</Match>
-          <Match when={chapterRoute()}>
-            {(chapter) => (
-              <Show when={chapter().id} keyed>
-                {(docId) => <ChapterPage id={docId as DocId} section={chapter().section} itemId={chapter().itemId} />}
-              </Show>
-            )}
-          </Match>
-        </Switch>
+          <Switch fallback={<h1>{t('notFound.title')}</h1>}>
+            <Match when={route().page === 'home'}>
+              <HomePage />
+            </Match>
+            <Match when={route().page === 'newChapter'}>
+              <NewChapterPage />
+            </Match>
+            <Match when={route().page === 'join'}>
+              <JoinPage />
+            </Match>
+            <Match when={route().page === 'settings'}>
+              <SettingsPage />
+            </Match>
+            <Match when={route().page === 'sync'}>
+              <SyncPage />
+            </Match>
+            <Match when={route().page === 'federation'}>
+              <FederationPage />
+            </Match>
+            <Match when={route().page === 'directory'}>
+              <DirectoryPage />
+            </Match>
+            <Match when={route().page === 'events'}>
+              <FederationEventsPage />
+            </Match>
+            <Match when={shortcutRoute()}>{(shortcut) => <ShortcutPage target={shortcut().target} />}</Match>
+            <Match when={chapterRoute()}>
+              {(chapter) => (
+                <Show when={chapter().id} keyed>
+                  {(docId) => <ChapterPage id={docId as DocId} section={chapter().section} itemId={chapter().itemId} />}
+                </Show>
+              )}
+            </Match>
+          </Switch>
         </Show>
       </main>
     </div>
