@@ -124,6 +124,9 @@ export default defineConfig({
             // Not lib0's SHA-256 (and the binary helpers it imports): identities hash at every start,
             // and pulled in with it the whole Yjs chunk would load on a device that has no documents.
             { name: 'startup-yjs', test: /[\\/](?:node_modules[\\/](?:yjs[\\/]|lib0[\\/](?!hash[\\/]|binary\.js))|src[\\/]startup[\\/]yjs\.ts)/, includeDependenciesRecursively: false },
+            // The app's own modules every start evaluates that lazily loaded chunks share too: one chunk,
+            // preloaded with the libraries, instead of twelve tiny ones (each one more request and task,
+            // found only once app-state or main was parsed). A module left out only gets its own chunk.
             {
               name: 'startup-shared',
               test: /[\\/](?:src[\\/](?:app[\\/](?:pairing|sync-settings|idle|context|router|chapters|bridge|random)\.ts|sync[\\/](?:refused-updates|state-emitter)\.ts|domain[\\/](?:result|chapter|ids)\.ts|crypto[\\/](?:base64url|hash|ed25519)\.ts|ui[\\/]components[\\/](?:Link|dashboard[\\/]DashboardItem)\.tsx|persistence[\\/]catalog\.ts|crdt[\\/](?:schema|shared-text|chapter-repository)\.ts|i18n[\\/](?:index|languages|message-format)\.ts|i18n[\\/]en[\\/](?:index|core|install)\.ts)|node_modules[\\/]lib0[\\/](?:hash[\\/]|binary\.js))/,

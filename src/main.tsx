@@ -2,9 +2,8 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import type { AppState } from './app/app-state';
 import { AppContext } from './app/context';
+import { nextTask } from './app/idle';
 import { App } from './ui/App';
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Called by src/boot.ts: the live app replaces index.html's static frame once the state is read.
