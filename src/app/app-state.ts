@@ -61,11 +61,13 @@ export async function createAppState() {
   };
 
   const [entries, setEntries] = createSignal<readonly CatalogEntry[]>(await catalog.list());
-  // Documents to open soon: their code starts loading now (a device without chapters loads it on first need).
-  if (entries().length > 0) void documents.ready();
-  // Keeps every branch and its ancestors syncing; a device without chapters starts it on first view.
-  // Not before the first screen has painted: it opens and reads every branch document.
-  if (entries().length > 0) void painted.then(() => features.load('federation'));
+  if (entries().length > 0) {
+    // Documents to open soon: their code starts loading now (a device without chapters loads it on first need).
+    void documents.ready();
+    // Keeps every branch and its ancestors syncing; a device without chapters starts it on first view.
+    // Not before the first screen has painted: it opens and reads every branch document.
+    void painted.then(() => features.load('federation'));
+  }
   catalog.subscribe(setEntries);
 
   const [summary, setSummary] = createSignal<SyncSummary>(summarize(documents.all()));
